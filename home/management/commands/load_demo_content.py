@@ -1,0 +1,262 @@
+"""Load the demo blog: idempotent, offline, and safe to run on every start.
+
+Pages that already exist (matched by slug) are left as they are, so an editor's
+changes to demo content survive a second run.
+"""
+
+import io
+import random
+from datetime import date, datetime, time
+
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFilter
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+from wagtail.models import Page, Site
+
+from home import demo_data
+from home.models import HomePage, SiteSettings, StandardPage
+from posts.blocks import BODY_IMAGE_SPEC, HERO_IMAGE_SPEC, TEASER_IMAGE_SPEC
+from posts.models import BlogIndexPage, BlogPostPage
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "feder-demo"
+IMAGE_CREDIT = "Bild: Feder-Demo / mit Pillow erzeugt"
+
+
+def hex_to_rgb(value):
+    value = value.lstrip("#")
+    return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
+
+
+def generate_picture(colors, seed, size=(1600, 900)):
+    """An abstract picture: a diagonal gradient with soft circles, as JPEG bytes."""
+    width, height = size
+    start, end = (hex_to_rgb(c) for c in colors)
+    gradient = PILImage.new("RGB", (2, 2))
+    gradient.putdata(
+        [
+            start,
+            tuple((a + b) // 2 for a, b in zip(start, end, strict=True)),
+            tuple((a + b) // 2 for a, b in zip(start, end, strict=True)),
+            end,
+        ]
+    )
+    picture = gradient.resize(size, PILImage.Resampling.BICUBIC)
+    overlay = PILImage.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    rng = random.Random(seed)
+    for _ in range(7):
+        radius = rng.randint(height // 8, height // 2)
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        tone = rng.choice([start, end, (255, 255, 255)])
+        draw.ellipse(
+            (x - radius, y - radius, x + radius, y + radius),
+            fill=(*tone, rng.randint(40, 110)),
+        )
+    overlay = overlay.filter(ImageFilter.GaussianBlur(radius=24))
+    picture = PILImage.alpha_composite(picture.convert("RGBA"), overlay).convert("RGB")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=85)
+    return buffer.getvalue()
+
+
+class Command(BaseCommand):
+    help = "Legt die Demo-Inhalte von „Mesuts Blog“ an (mehrfach ausführbar)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--with-admin",
+            action="store_true",
+            help=f"Legt den Demo-Zugang {DEMO_ADMIN_USERNAME}/{DEMO_ADMIN_PASSWORD} an, "
+            "falls es noch keinen Administrator gibt.",
+        )
+
+    def handle(self, *args, **options):
+        self.created = 0
+        with transaction.atomic():
+            home = self.ensure_home()
+            blog = self.ensure_blog_index(home)
+            pages = {
+                slug: self.ensure_standard_page(home, slug, data)
+                for slug, data in demo_data.PAGES.items()
+            }
+            for number, post in enumerate(demo_data.POSTS):
+                self.ensure_post(blog, post, number)
+            self.ensure_settings(home.get_site(), pages)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo-Inhalte bereit ({self.created} Seiten neu angelegt)."
+            )
+        )
+        if options["with_admin"]:
+            self.ensure_admin()
+
+    def ensure_home(self):
+        site = Site.objects.filter(is_default_site=True).first()
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = HomePage(
+                title="Startseite",
+                slug="startseite",
+                tagline=demo_data.TAGLINE,
+                intro=demo_data.INTRO,
+                seo_title=demo_data.SITE_NAME,
+            )
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.created += 1
+        if site is None:
+            site = Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True
+            )
+        old_root = site.root_page
+        if site.root_page_id != home.pk or site.site_name != demo_data.SITE_NAME:
+            site.root_page = home
+            site.site_name = demo_data.SITE_NAME
+            site.save()
+        # Wagtail's migrations create a "Welcome" page; it has no place on this site.
+        if (
+            old_root.pk != home.pk
+            and old_root.specific_class is Page
+            and old_root.depth == 2
+        ):
+            old_root.delete()
+        return home
+
+    def ensure_blog_index(self, home):
+        blog = BlogIndexPage.objects.child_of(home).first()
+        if blog is None:
+            blog = BlogIndexPage(
+                title="Blog",
+                slug="blog",
+                intro="Alle Artikel über Kundenorientierung, Empathie, Marken und Führung – die neuesten zuerst.",
+            )
+            home.add_child(instance=blog)
+            blog.save_revision().publish()
+            self.created += 1
+        return blog
+
+    def ensure_standard_page(self, home, slug, data):
+        page = StandardPage.objects.child_of(home).filter(slug=slug).first()
+        if page is None:
+            page = StandardPage(
+                title=data["title"],
+                slug=slug,
+                intro=data.get("intro", ""),
+                body=data["body"],
+            )
+            home.add_child(instance=page)
+            page.save_revision().publish()
+            self.created += 1
+        return page
+
+    def ensure_image(self, spec, seed):
+        Image = get_image_model()
+        image = Image.objects.filter(title=spec["title"]).first()
+        if image is None:
+            content = generate_picture(spec["colors"], seed)
+            image = Image(title=spec["title"])
+            image.file = ImageFile(io.BytesIO(content), name=f"demo-{seed}.jpg")
+            image.save()
+        return image
+
+    def ensure_post(self, blog, data, number):
+        if BlogPostPage.objects.child_of(blog).filter(slug=data["slug"]).exists():
+            return
+        feature = data.get("image")
+        image = (
+            self.ensure_image(feature, seed=f"{data['slug']}-titel")
+            if feature
+            else None
+        )
+        body = []
+        for index, (block_type, value) in enumerate(data["body"]):
+            if block_type == "image":
+                value = {
+                    "image": self.ensure_image(value, seed=f"{data['slug']}-{index}"),
+                    "alt_text": value["alt"],
+                    "caption": value.get("caption", ""),
+                    "credit": value.get("credit", ""),
+                }
+            elif block_type == "video":
+                value = {
+                    "url": value["url"],
+                    "title": value.get("title", ""),
+                    "caption": value.get("caption", ""),
+                }
+            body.append((block_type, value))
+        post_date = date.fromisoformat(data["date"])
+        page = BlogPostPage(
+            title=data["title"],
+            slug=data["slug"],
+            date=post_date,
+            teaser=data["teaser"],
+            feature_image=image,
+            feature_image_alt=feature["alt"] if feature else "",
+            feature_image_credit=IMAGE_CREDIT if feature else "",
+            body=body,
+        )
+        blog.add_child(instance=page)
+        page.tags.set(data["tags"])
+        published_at = timezone.make_aware(datetime.combine(post_date, time(8, 0)))
+        page.first_published_at = published_at
+        page.save_revision().publish()
+        BlogPostPage.objects.filter(pk=page.pk).update(first_published_at=published_at)
+        self.prepare_renditions(page)
+        self.created += 1
+
+    def prepare_renditions(self, page):
+        """Make the image sizes the site shows now, so the first reader does not wait."""
+        if page.feature_image:
+            specs = Filter.expand_spec(TEASER_IMAGE_SPEC) + Filter.expand_spec(
+                HERO_IMAGE_SPEC
+            )
+            page.feature_image.get_renditions(*specs)
+        for block in page.body:
+            if block.block_type == "image":
+                block.value["image"].get_renditions(
+                    *Filter.expand_spec(BODY_IMAGE_SPEC)
+                )
+
+    def ensure_settings(self, site, pages):
+        settings = SiteSettings.for_site(site)
+        changed = False
+        if settings.impressum_page_id is None and "impressum" in pages:
+            settings.impressum_page = pages["impressum"]
+            changed = True
+        if settings.privacy_page_id is None and "datenschutz" in pages:
+            settings.privacy_page = pages["datenschutz"]
+            changed = True
+        if not settings.footer_text:
+            settings.footer_text = (
+                f"© {timezone.localdate().year} {demo_data.AUTHOR_NAME}"
+            )
+            changed = True
+        if changed:
+            settings.save()
+
+    def ensure_admin(self):
+        User = get_user_model()
+        if User.objects.filter(is_superuser=True).exists():
+            self.stdout.write(
+                "Ein Administrator existiert bereits; kein Demo-Zugang angelegt."
+            )
+            return
+        User.objects.create_superuser(
+            DEMO_ADMIN_USERNAME, "admin@example.org", DEMO_ADMIN_PASSWORD
+        )
+        self.stdout.write(
+            self.style.WARNING(
+                f"Demo-Zugang angelegt: Benutzer „{DEMO_ADMIN_USERNAME}“, Passwort „{DEMO_ADMIN_PASSWORD}“ "
+                "(nur für die lokale Demo, im Betrieb sofort ändern)."
+            )
+        )

@@ -1,0 +1,289 @@
+"""StreamField blocks for posts and standard pages.
+
+Each block has its own template, icon, description and preview value, so the
+editor's block picker shows what the block will look like on the site.
+"""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+# One place for the image sizes the site renders; listings prefetch exactly these.
+IMAGE_FORMATS = "format-{avif,webp,jpeg}"
+BODY_IMAGE_SPEC = f"width-{{480,800,1200}}|{IMAGE_FORMATS}"
+TEASER_IMAGE_SPEC = f"fill-{{400x225,800x450}}|{IMAGE_FORMATS}"
+HERO_IMAGE_SPEC = f"fill-{{800x450,1200x675}}|{IMAGE_FORMATS}"
+
+
+class HeadingValue(blocks.StructValue):
+    def anchor(self):
+        return slugify(self.get("text") or "") or "abschnitt"
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(
+        label=_("Überschrift"), max_length=120, help_text=_("Kurz und aussagekräftig.")
+    )
+    level = blocks.ChoiceBlock(
+        label=_("Ebene"),
+        choices=[("h2", _("Abschnitt (H2)")), ("h3", _("Unterabschnitt (H3)"))],
+        default="h2",
+        help_text=_("H2 für neue Abschnitte, H3 für Unterpunkte."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Zwischenüberschrift")
+        description = _("Gliedert den Text; jede Überschrift bekommt einen Anker-Link.")
+        template = "blocks/heading.html"
+        value_class = HeadingValue
+        preview_value = {"text": "Warum Zuhören Führung ist", "level": "h2"}
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Bild"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternativtext"),
+        max_length=250,
+        help_text=_("Beschreibt das Bild für Menschen, die es nicht sehen können."),
+    )
+    caption = blocks.CharBlock(
+        label=_("Bildunterschrift"),
+        max_length=250,
+        required=False,
+        help_text=_("Optional, erscheint unter dem Bild."),
+    )
+    credit = blocks.CharBlock(
+        label=_("Bildnachweis"),
+        max_length=120,
+        required=False,
+        help_text=_("Zum Beispiel „Bild: Name / Agentur“."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Bild")
+        description = _(
+            "Ein Bild mit Alternativtext, Bildunterschrift und Bildnachweis."
+        )
+        template = "blocks/image.html"
+        preview_value = {
+            "alt_text": "Beispielbild",
+            "caption": "Ein Bild sagt mehr als tausend Worte.",
+            "credit": "Bild: Mesut / Feder",
+        }
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(
+        label=_("Zitat"),
+        max_length=1000,
+        help_text=_("Ohne Anführungszeichen eingeben."),
+    )
+    attribution = blocks.CharBlock(
+        label=_("Quelle"),
+        max_length=150,
+        required=False,
+        help_text=_("Wer hat es gesagt? Optional."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Zitat")
+        description = _("Ein hervorgehobenes Zitat mit Quellenangabe.")
+        template = "blocks/quote.html"
+        preview_value = {
+            "text": "Wer Kunden verstehen will, muss zuerst zuhören.",
+            "attribution": "Aus einem Workshop",
+        }
+
+
+YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+VIMEO_ID = re.compile(r"^\d{6,12}$")
+
+
+def parse_video_url(url):
+    """Return (provider, video id) for a YouTube or Vimeo URL, or None."""
+    try:
+        parsed = urlparse((url or "").strip())
+    except ValueError:
+        return None
+    if parsed.scheme not in ("http", "https"):
+        return None
+    host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    parts = [part for part in parsed.path.split("/") if part]
+    video_id = None
+    if host in ("youtube.com", "youtube-nocookie.com"):
+        if parts[:1] == ["watch"]:
+            video_id = parse_qs(parsed.query).get("v", [""])[0]
+        elif len(parts) >= 2 and parts[0] in ("embed", "shorts", "live", "v"):
+            video_id = parts[1]
+        if video_id and YOUTUBE_ID.match(video_id):
+            return "youtube", video_id
+    elif host == "youtu.be":
+        if parts and YOUTUBE_ID.match(parts[0]):
+            return "youtube", parts[0]
+    elif host in ("vimeo.com", "player.vimeo.com"):
+        candidates = [part for part in parts if part != "video"]
+        if candidates and VIMEO_ID.match(candidates[0]):
+            return "vimeo", candidates[0]
+    return None
+
+
+class VideoValue(blocks.StructValue):
+    def _parsed(self):
+        return parse_video_url(self.get("url")) or (None, None)
+
+    def provider(self):
+        return self._parsed()[0]
+
+    def provider_name(self):
+        return {"youtube": "YouTube", "vimeo": "Vimeo"}.get(self.provider(), "")
+
+    def embed_url(self):
+        provider, video_id = self._parsed()
+        if provider == "youtube":
+            return f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1&rel=0"
+        if provider == "vimeo":
+            return f"https://player.vimeo.com/video/{video_id}?autoplay=1&dnt=1"
+        return ""
+
+    def watch_url(self):
+        provider, video_id = self._parsed()
+        if provider == "youtube":
+            return f"https://www.youtube.com/watch?v={video_id}"
+        if provider == "vimeo":
+            return f"https://vimeo.com/{video_id}"
+        return ""
+
+
+class VideoURLBlock(blocks.URLBlock):
+    def clean(self, value):
+        value = super().clean(value)
+        if value and not parse_video_url(value):
+            raise ValidationError(
+                _("Bitte die Adresse eines YouTube- oder Vimeo-Videos eingeben.")
+            )
+        return value
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video that loads nothing from YouTube or Vimeo until the reader clicks."""
+
+    url = VideoURLBlock(
+        label=_("Video-Adresse"),
+        help_text=_("Link zu einem YouTube- oder Vimeo-Video."),
+    )
+    title = blocks.CharBlock(
+        label=_("Titel"),
+        max_length=150,
+        required=False,
+        help_text=_(
+            "Wird auf dem Platzhalter angezeigt und von Screenreadern vorgelesen."
+        ),
+    )
+    caption = blocks.CharBlock(
+        label=_("Bildunterschrift"),
+        max_length=250,
+        required=False,
+        help_text=_("Optional, erscheint unter dem Video."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        description = _(
+            "YouTube oder Vimeo, datenschutzfreundlich: Das Video lädt erst nach einem Klick."
+        )
+        template = "blocks/video.html"
+        value_class = VideoValue
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=aaaaaaaaaaa",
+            "title": "Ein Video",
+            "caption": "Das Video lädt erst, wenn man auf den Platzhalter klickt.",
+        }
+
+
+class CalloutValue(blocks.StructValue):
+    def role(self):
+        # Warnings are announced; hints and infos are plain asides.
+        return "note" if self.get("tone") != "warning" else "alert"
+
+
+class CalloutBlock(blocks.StructBlock):
+    tone = blocks.ChoiceBlock(
+        label=_("Art"),
+        choices=[("info", _("Info")), ("tip", _("Tipp")), ("warning", _("Achtung"))],
+        default="info",
+        help_text=_("Bestimmt Farbe und Symbol des Kastens."),
+    )
+    title = blocks.CharBlock(
+        label=_("Titel"), max_length=100, required=False, help_text=_("Optional.")
+    )
+    text = blocks.RichTextBlock(
+        label=_("Text"), features=RICH_TEXT_FEATURES, help_text=_("Kurz halten.")
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Hinweiskasten")
+        description = _("Ein hervorgehobener Kasten für Tipps, Infos oder Warnungen.")
+        template = "blocks/callout.html"
+        value_class = CalloutValue
+        preview_value = {
+            "tone": "tip",
+            "title": "Kurz gesagt",
+            "text": "<p>Ein Tipp, der beim Lesen ins Auge fällt.</p>",
+        }
+
+
+class DividerBlock(blocks.StaticBlock):
+    class Meta:
+        icon = "horizontalrule"
+        label = _("Trennlinie")
+        description = _("Eine dezente Linie zwischen zwei Abschnitten.")
+        template = "blocks/divider.html"
+        admin_text = _("Trennlinie zwischen zwei Abschnitten.")
+        preview_value = None
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        description = _("Absätze mit Fett, Kursiv, Links und Listen.")
+        template = "blocks/paragraph.html"
+        preview_value = (
+            "<p>Gute Texte sind <b>klar</b>, <i>freundlich</i> und kommen schnell "
+            "zum Punkt.</p><ul><li>Zuhören</li><li>Verstehen</li><li>Handeln</li></ul>"
+        )
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    heading = HeadingBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    video = VideoBlock()
+    callout = CalloutBlock()
+    divider = DividerBlock()
+
+
+class StandardBodyBlock(blocks.StreamBlock):
+    """The plainer set for legal pages such as Impressum and Datenschutz."""
+
+    paragraph = ParagraphBlock()
+    heading = HeadingBlock()
+    callout = CalloutBlock()

@@ -1,0 +1,303 @@
+import math
+from datetime import date
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from .blocks import TEASER_IMAGE_SPEC, BodyBlock
+
+GERMAN_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+
+
+class BlogTag(TagBase):
+    """A tag with an ASCII slug that reads well in German ("Führung" -> "fuehrung")."""
+
+    free_tagging = True
+
+    class Meta:
+        verbose_name = _("Schlagwort")
+        verbose_name_plural = _("Schlagwörter")
+        ordering = ["name"]
+
+    def slugify(self, tag, i=None):
+        slug = slugify(tag.translate(GERMAN_TRANSLITERATION)) or "tag"
+        if i is not None:
+            slug += f"-{i}"
+        return slug
+
+
+class TaggedPost(ItemBase):
+    tag = models.ForeignKey(
+        BlogTag, related_name="tagged_posts", on_delete=models.CASCADE
+    )
+    content_object = ParentalKey(
+        "posts.BlogPostPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+def teaser_image_queryset():
+    from wagtail.images.models import Filter
+
+    specs = Filter.expand_spec(TEASER_IMAGE_SPEC)
+    return get_image_model().objects.prefetch_renditions(*specs)
+
+
+class BlogPostQuerySet(PageQuerySet):
+    def published(self):
+        """What readers may see, ready for listings: the query count does not
+        grow with the number of posts shown."""
+        return (
+            self.live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related(
+                Prefetch("feature_image", queryset=teaser_image_queryset()),
+                Prefetch(
+                    "tagged_items",
+                    queryset=TaggedPost.objects.select_related("tag").order_by("tag__name"),
+                ),
+            )
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+
+
+BlogPostManager = PageManager.from_queryset(BlogPostQuerySet)
+
+# Values in the stream that are not reading matter.
+NON_TEXT_KEYS = {"id", "type", "image", "url", "level", "tone", "alt_text"}
+
+
+def _texts(value):
+    """Yield the strings a reader reads in a StreamField's raw data."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in NON_TEXT_KEYS:
+                yield from _texts(item)
+    elif isinstance(value, list | tuple) or hasattr(value, "__iter__"):
+        for item in value:
+            yield from _texts(item)
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        max_length=500,
+        help_text=_("Ein, zwei Sätze über dem Artikelverzeichnis."),
+    )
+
+    posts_per_page = 10
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["posts.BlogPostPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Blog-Übersicht")
+
+    def posts(self):
+        return BlogPostPage.objects.child_of(self).published()
+
+    def tags_with_counts(self):
+        post_ids = BlogPostPage.objects.child_of(self).live().public().values("pk")
+        return (
+            BlogTag.objects.filter(tagged_posts__content_object__in=post_ids)
+            .annotate(post_count=Count("tagged_posts", distinct=True))
+            .order_by("name")
+        )
+
+    def paginate(self, request, posts):
+        paginator = Paginator(posts, self.posts_per_page)
+        raw = request.GET.get("page", "1")
+        try:
+            return paginator.page(raw)
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            # A number past the end is a dead link: 404. Zero or negative: first page.
+            try:
+                if int(raw) > paginator.num_pages:
+                    raise Http404 from None
+            except (ValueError, OverflowError):
+                pass
+            return paginator.page(1)
+
+    def listing_response(self, request, posts, current_tag=None):
+        posts_page = self.paginate(request, posts)
+        return self.render(
+            request,
+            context_overrides={
+                "posts": posts_page,
+                "tags": self.tags_with_counts(),
+                "current_tag": current_tag,
+            },
+        )
+
+    @path("")
+    def all_posts(self, request):
+        return self.listing_response(request, self.posts())
+
+    @path("tag/<str:tag_slug>/", name="tag")
+    def posts_by_tag(self, request, tag_slug):
+        tag = get_object_or_404(BlogTag, slug=tag_slug)
+        posts = self.posts().filter(tagged_items__tag=tag)
+        if not posts.exists():
+            raise Http404
+        return self.listing_response(request, posts, current_tag=tag)
+
+    def tag_url(self, tag, request=None):
+        return self.url + self.reverse_subpage("tag", args=[tag.slug])
+
+
+class BlogPostPage(Page):
+    date = models.DateField(
+        _("Datum"),
+        default=date.today,
+        help_text=_("Wird über dem Artikel angezeigt und bestimmt die Reihenfolge."),
+    )
+    teaser = models.TextField(
+        _("Anreißer"),
+        max_length=300,
+        help_text=_(
+            "Ein, zwei Sätze für Übersichten, Suche und Vorschauen (max. 300 Zeichen)."
+        ),
+    )
+    feature_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Titelbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. Querformat, mindestens 1200 × 675 Pixel."),
+    )
+    feature_image_alt = models.CharField(
+        _("Alternativtext des Titelbilds"),
+        max_length=250,
+        blank=True,
+        help_text=_("Beschreibt das Titelbild; leer lassen, wenn es nur Schmuck ist."),
+    )
+    feature_image_credit = models.CharField(
+        _("Bildnachweis des Titelbilds"),
+        max_length=120,
+        blank=True,
+        help_text=_("Zum Beispiel „Bild: Name / Agentur“."),
+    )
+    tags = ClusterTaggableManager(
+        through=TaggedPost,
+        blank=True,
+        verbose_name=_("Schlagwörter"),
+        help_text=_("Mehrere Schlagwörter mit Komma oder Eingabetaste trennen."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("Inhalt"),
+        help_text=_(
+            "Der Artikel: Text, Überschriften, Bilder, Zitate, Videos und Kästen."
+        ),
+    )
+
+    objects = BlogPostManager()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("tags"), FieldPanel("teaser")],
+            heading=_("Eckdaten"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("feature_image"),
+                FieldPanel("feature_image_alt"),
+                FieldPanel("feature_image_credit"),
+            ],
+            heading=_("Titelbild"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["posts.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Blogartikel")
+        verbose_name_plural = _("Blogartikel")
+
+    WORDS_PER_MINUTE = 200
+
+    @cached_property
+    def word_count(self):
+        return sum(len(strip_tags(text).split()) for text in _texts(self.body.raw_data))
+
+    @property
+    def reading_time(self):
+        return max(1, math.ceil(self.word_count / self.WORDS_PER_MINUTE))
+
+    def tag_list(self):
+        """The post's tags by name; uses the listing's prefetch when there is one."""
+        items = self.tagged_items.all()
+        if "tagged_items" not in getattr(self, "_prefetched_objects_cache", {}):
+            items = items.select_related("tag").order_by("tag__name")
+        return [item.tag for item in items]
+
+    def siblings_in_order(self):
+        return BlogPostPage.objects.sibling_of(self, inclusive=False).live().public()
+
+    def previous_post(self):
+        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        return (
+            self.siblings_in_order()
+            .filter(older)
+            .order_by("-date", "-pk")
+            .only("title", "url_path", "date")
+            .first()
+        )
+
+    def next_post(self):
+        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        return (
+            self.siblings_in_order()
+            .filter(newer)
+            .order_by("date", "pk")
+            .only("title", "url_path", "date")
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["previous_post"] = self.previous_post()
+        context["next_post"] = self.next_post()
+        context["blog_index"] = self.get_parent().specific_deferred
+        return context

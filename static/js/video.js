@@ -1,0 +1,16 @@
+// Click-to-load video: the third-party player is requested only after a click.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest(".video__play");
+  if (!button) return;
+  const figure = button.closest("[data-video-embed]");
+  const src = figure && figure.dataset.videoEmbed;
+  if (!src) return;
+  const iframe = document.createElement("iframe");
+  iframe.src = src;
+  iframe.title = figure.dataset.videoTitle || "Video";
+  iframe.allow = "autoplay; fullscreen; picture-in-picture; encrypted-media";
+  iframe.allowFullscreen = true;
+  iframe.referrerPolicy = "strict-origin-when-cross-origin";
+  button.replaceWith(iframe);
+  iframe.focus();
+});
