@@ -17,14 +17,19 @@ urlpatterns = [
     path("healthz/", home_views.healthz, name="healthz"),
 ]
 
+
+def serve_media(request, path):
+    # MEDIA_ROOT is read per request, not frozen at import: tests move it.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
     # Small single-machine setups serve uploads from Django; larger ones put media
     # on S3-compatible storage or behind the web server and switch this off.
     urlpatterns += [
         re_path(
             rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
-            cache_control(max_age=60 * 60 * 24 * 30, public=True)(serve),
-            {"document_root": settings.MEDIA_ROOT},
+            cache_control(max_age=60 * 60 * 24 * 30, public=True)(serve_media),
         )
     ]
 
