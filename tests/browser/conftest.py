@@ -1,0 +1,160 @@
+"""Browser tests: one live server and one demo site for all of tests/browser/.
+
+Loading the demo content takes seconds, so it is built once per package and
+committed. pytest-django's `live_server` would pull in the real
+`transactional_db`, which empties the database after every test; instead
+`transactional_db` is overridden below: it tells pytest-django that these tests
+use the database outside a wrapping transaction (so the test database is set up
+and these tests run after all `db` tests), and it only opens the database
+blocker. When the package is done the database is emptied again, which is the
+state any transactional test leaves behind.
+"""
+
+import json
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from django.core.management import call_command
+from django.test import override_settings
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+EDITOR = ("redaktion", "geheim-123")
+
+
+@pytest.fixture(autouse=True)
+def _media_root():
+    """The root conftest points MEDIA_ROOT at a fresh folder per test; the shared
+    demo images must stay where the session put them."""
+
+
+@pytest.fixture(autouse=True)
+def transactional_db(django_db_setup, django_db_blocker):
+    # Test code and the live-server thread both use the committed demo data.
+    with django_db_blocker.unblock():
+        yield
+
+
+def _reset_database():
+    """Empty the test database and restore what Wagtail's migrations create
+    (an earlier transactional test may already have flushed it)."""
+    from django.conf import settings
+
+    from wagtail.models import Collection, Locale, Page
+
+    call_command("flush", interactive=False, verbosity=0)
+    locale = Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    Collection.add_root(name="Root")
+    return Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
+@pytest.fixture(scope="package")
+def site_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo blog served over real HTTP on loopback."""
+    from pytest_django.live_server_helper import LiveServer
+
+    from django.contrib.auth import get_user_model
+
+    from wagtail.models import Page, Site
+
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("browser-media"))
+    media.enable()
+    with django_db_blocker.unblock():
+        _reset_database()
+        call_command("load_demo_content", verbosity=0)
+        get_user_model().objects.create_superuser(
+            EDITOR[0], "redaktion@example.org", EDITOR[1]
+        )
+    server = LiveServer(request.config.getvalue("liveserver") or "127.0.0.1")
+    with django_db_blocker.unblock():
+        # Absolute links (emails, feeds, canonical URLs) must point at this server.
+        Site.objects.filter(is_default_site=True).update(
+            hostname="127.0.0.1", port=server.thread.port
+        )
+    yield server
+    server.stop()
+    with django_db_blocker.unblock():
+        # Leave what Wagtail's migrations leave: a root page with a default site.
+        root = _reset_database()
+        welcome = root.add_child(instance=Page(title="Welcome", slug="home"))
+        Site.objects.create(
+            hostname="localhost", root_page=welcome, is_default_site=True
+        )
+    media.disable()
+
+
+@pytest.fixture(scope="package")
+def server_url(site_server):
+    return site_server.url
+
+
+@pytest.fixture(scope="package")
+def browser_context_args(server_url):
+    # Not `base_url`: pytest-base-url checks that one once per session.
+    return {"base_url": server_url, "locale": "de-DE"}
+
+
+class RequestLog:
+    """Every request a page makes, for the third-party and page-weight checks."""
+
+    def __init__(self, page, base_url):
+        self.base_url = base_url
+        self.requests = []
+        page.on("request", lambda request: self.requests.append(request))
+
+    def foreign(self):
+        return [
+            r.url for r in self.requests if not r.url.startswith(self.base_url + "/")
+        ]
+
+    def clear(self):
+        self.requests.clear()
+
+
+@pytest.fixture
+def request_log(page, server_url):
+    return RequestLog(page, server_url)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django sends through its SMTP backend."""
+    from aiosmtpd.controller import Controller
+
+    class Inbox:
+        def __init__(self):
+            self.messages = []
+            self.arrived = threading.Event()
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append(envelope)
+            self.arrived.set()
+            return "250 OK"
+
+    inbox = Inbox()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture(scope="package")
+def quality_report():
+    """Figures for people (axe, validator, page weight), written to test-artifacts/."""
+    report = {}
+    yield report
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "browser-report.json").write_text(
+        json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False)
+    )

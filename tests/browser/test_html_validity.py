@@ -1,0 +1,86 @@
+"""Every public page type passes the Nu HTML Checker (vnu-jar from npm) without errors."""
+
+import json
+import shutil
+import subprocess
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .pages import PUBLIC_PAGES
+
+pytestmark = pytest.mark.browser
+
+VNU = (
+    Path(__file__).resolve().parents[2]
+    / "node_modules"
+    / "vnu-jar"
+    / "build"
+    / "dist"
+    / "vnu.jar"
+)
+EXTRA_PAGES = {"datenschutz": "/datenschutz/", "tag-2": "/blog/tag/leadership/"}
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_public_pages_are_valid_html(server_url, tmp_path, quality_report):
+    java = shutil.which("java")
+    if not java or not VNU.exists():
+        pytest.skip(
+            "Java oder node_modules/vnu-jar fehlt (make setup führt npm ci aus): HTML-Prüfung übersprungen."
+        )
+    pages = {**PUBLIC_PAGES, **EXTRA_PAGES}
+    status, index = fetch(server_url + "/blog/")
+    # Every demo post, not just one: their bodies use different blocks.
+    for link in sorted(set(_post_links(index.decode()))):
+        pages[f"post {link}"] = link
+    files = {}
+    for name, path in pages.items():
+        status, body = fetch(server_url + path)
+        assert status == (404 if name == "404" else 200), (name, status)
+        target = tmp_path / f"page-{len(files):02d}.html"
+        target.write_bytes(body)
+        files[str(target)] = name
+
+    # One JVM for all pages: starting it is most of the checker's time.
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--stdout", *files],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    problems = {name: [] for name in files.values()}
+    for message in messages:
+        name = files.get(message.get("url", "").removeprefix("file:"), "?")
+        problems.setdefault(name, []).append(message)
+    quality_report["vnu"] = {
+        name: {
+            "errors": sum(m["type"] == "error" for m in found),
+            "warnings": sum(m["type"] != "error" for m in found),
+        }
+        for name, found in problems.items()
+    }
+    errors = [
+        f"{name}: line {m.get('lastLine')}: {m['message']}"
+        for name, found in problems.items()
+        for m in found
+        if m["type"] == "error"
+    ]
+    assert not errors, "\n".join(errors)
+    assert result.returncode == 0
+
+
+def _post_links(html):
+    import re
+
+    return re.findall(r'<a href="(/blog/[a-z0-9-]+/)">', html)

@@ -1,0 +1,69 @@
+"""Page weight and privacy: small post pages, and no request leaves the site."""
+
+import pytest
+
+from .conftest import ARTIFACTS, PHONE
+from .pages import PUBLIC_PAGES, RICH_POST
+
+pytestmark = pytest.mark.browser
+
+# HTML + CSS + JS + fonts of a post page, uncompressed; content images do not count.
+WEIGHT_BUDGET = 60_000
+COUNTED_TYPES = {"document", "stylesheet", "script", "font"}
+
+
+def load_fully(page, path):
+    """Open a page and scroll to its end, so lazy images load too."""
+    response = page.goto(path, wait_until="networkidle")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    return response
+
+
+def weigh(page, path):
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    load_fully(page, path)
+    by_type = {}
+    for response in responses:
+        kind = response.request.resource_type
+        by_type[kind] = by_type.get(kind, 0) + len(response.body())
+    return by_type
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_page_requests_nothing_from_other_hosts(page, request_log, name):
+    load_fully(page, PUBLIC_PAGES[name])
+    assert request_log.requests, "no requests recorded"
+    assert request_log.foreign() == []
+
+
+def test_post_pages_stay_within_the_weight_budget(page, quality_report):
+    page.goto("/blog/")
+    posts = page.locator(".post-card__title a").evaluate_all(
+        "links => links.map(a => a.pathname)"
+    )
+    assert RICH_POST in posts and len(posts) >= 10
+    weights = {}
+    for path in posts:
+        by_type = weigh(page, path)
+        counted = sum(size for kind, size in by_type.items() if kind in COUNTED_TYPES)
+        weights[path] = {"counted": counted, **by_type}
+    quality_report["page_weight"] = weights
+    # The post with a video also loads the click-to-play script.
+    assert weights[RICH_POST].get("script", 0) > 0
+    heaviest = max(weights, key=lambda path: weights[path]["counted"])
+    assert weights[heaviest]["counted"] < WEIGHT_BUDGET, (heaviest, weights[heaviest])
+
+
+def test_screenshots_for_people(page, new_context):
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    phone = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    for name, path in {"startseite": "/", "artikel": RICH_POST}.items():
+        for device, tab in {"desktop": page, "telefon": phone}.items():
+            target = folder / f"{name}-{device}.png"
+            target.unlink(missing_ok=True)
+            load_fully(tab, path)
+            tab.screenshot(path=target, full_page=True)
+            assert target.stat().st_size > 10_000
