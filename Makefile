@@ -4,6 +4,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -15,7 +16,13 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
 	@touch $(STAMP)
 
-setup: $(STAMP)
+# Test-only tool: the Nu HTML Checker (vnu-jar), pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "Hinweis: npm fehlt – die HTML-Prüfung (vnu) wird übersprungen."; fi
+
+setup: $(STAMP) $(NODE_STAMP)
 
 demo: setup
 	$(BIN)/python manage.py migrate --noinput
@@ -29,6 +36,8 @@ test: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	@command -v $${CHROMIUM_PATH:-chromium} >/dev/null 2>&1 || \
+		echo "Hinweis: Chromium fehlt – die Browser-Tests werden übersprungen (apt-get install chromium)."
 	$(BIN)/python -m pytest
 
 lint: setup

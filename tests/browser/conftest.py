@@ -52,11 +52,55 @@ def _reset_database():
     return Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
 
 
+class LiveServer:
+    """Django's live-server thread, answering one request at a time.
+
+    With in-memory SQLite every request shares the test's connection, and the
+    admin sends overlapping requests (autosave while publishing): handled in
+    parallel they break each other's transactions.
+    """
+
+    def __init__(self, address):
+        from django.contrib.staticfiles.handlers import StaticFilesHandler
+        from django.core.servers.basehttp import WSGIServer
+        from django.db import connections
+        from django.test.testcases import LiveServerThread
+
+        class SerialLiveServerThread(LiveServerThread):
+            server_class = WSGIServer
+
+        self.shared = {
+            c.alias: c
+            for c in connections.all()
+            if c.vendor == "sqlite" and c.is_in_memory_db()
+        }
+        for connection in self.shared.values():
+            connection.inc_thread_sharing()
+        host, _, port = address.partition(":")
+        self.thread = SerialLiveServerThread(
+            host,
+            static_handler=StaticFilesHandler,
+            connections_override=self.shared,
+            port=int(port or 0),
+        )
+        self.thread.daemon = True
+        self.thread.start()
+        self.thread.is_ready.wait()
+        if self.thread.error:
+            self.stop()
+            raise self.thread.error
+        self.host = host
+        self.url = f"http://{host}:{self.thread.port}"
+
+    def stop(self):
+        self.thread.terminate()
+        for connection in self.shared.values():
+            connection.dec_thread_sharing()
+
+
 @pytest.fixture(scope="package")
 def site_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo blog served over real HTTP on loopback."""
-    from pytest_django.live_server_helper import LiveServer
-
     from django.contrib.auth import get_user_model
 
     from wagtail.models import Page, Site
@@ -69,11 +113,12 @@ def site_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
         get_user_model().objects.create_superuser(
             EDITOR[0], "redaktion@example.org", EDITOR[1]
         )
+    # Chromium resolves only loopback names (see the root conftest).
     server = LiveServer(request.config.getvalue("liveserver") or "127.0.0.1")
     with django_db_blocker.unblock():
         # Absolute links (emails, feeds, canonical URLs) must point at this server.
         Site.objects.filter(is_default_site=True).update(
-            hostname="127.0.0.1", port=server.thread.port
+            hostname=server.host, port=server.thread.port
         )
     yield server
     server.stop()
