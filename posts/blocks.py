@@ -213,12 +213,6 @@ class VideoBlock(blocks.StructBlock):
         }
 
 
-class CalloutValue(blocks.StructValue):
-    def role(self):
-        # Warnings are announced; hints and infos are plain asides.
-        return "note" if self.get("tone") != "warning" else "alert"
-
-
 class CalloutBlock(blocks.StructBlock):
     tone = blocks.ChoiceBlock(
         label=_("Art"),
@@ -238,7 +232,6 @@ class CalloutBlock(blocks.StructBlock):
         label = _("Hinweiskasten")
         description = _("Ein hervorgehobener Kasten für Tipps, Infos oder Warnungen.")
         template = "blocks/callout.html"
-        value_class = CalloutValue
         preview_value = {
             "tone": "tip",
             "title": "Kurz gesagt",
