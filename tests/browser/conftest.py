@@ -10,13 +10,15 @@ blocker. When the package is done the database is emptied again, which is the
 state any transactional test leaves behind.
 """
 
+import email
+import email.policy
 import json
 import socket
-import threading
 from pathlib import Path
 
 import pytest
 
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -47,6 +49,10 @@ def _reset_database():
     from wagtail.models import Collection, Locale, Page
 
     call_command("flush", interactive=False, verbosity=0)
+    # Row ids start again after a flush: cached renditions would point at the
+    # files of images from earlier tests.
+    for cache in caches.all():
+        cache.clear()
     locale = Locale.objects.create(language_code=settings.LANGUAGE_CODE)
     Collection.add_root(name="Root")
     return Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
@@ -66,8 +72,14 @@ class LiveServer:
         from django.db import connections
         from django.test.testcases import LiveServerThread
 
+        class SerialServer(WSGIServer):
+            def __init__(self, *args, connections_override=None, **kwargs):
+                # Requests run in the server's own thread, which already uses
+                # the shared connections.
+                super().__init__(*args, **kwargs)
+
         class SerialLiveServerThread(LiveServerThread):
-            server_class = WSGIServer
+            server_class = SerialServer
 
         self.shared = {
             c.alias: c
@@ -165,20 +177,23 @@ def request_log(page, server_url):
     return RequestLog(page, server_url)
 
 
+class Inbox:
+    """aiosmtpd handler keeping every message it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+        )
+        return "250 OK"
+
+
 @pytest.fixture
-def smtp_server(settings):
+def smtp_inbox(settings):
     """A real SMTP server on loopback; Django sends through its SMTP backend."""
     from aiosmtpd.controller import Controller
-
-    class Inbox:
-        def __init__(self):
-            self.messages = []
-            self.arrived = threading.Event()
-
-        async def handle_DATA(self, server, session, envelope):
-            self.messages.append(envelope)
-            self.arrived.set()
-            return "250 OK"
 
     inbox = Inbox()
     with socket.socket() as probe:
@@ -189,6 +204,7 @@ def smtp_server(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     yield inbox
     controller.stop()

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .pages import RICH_POST
+from .pages import RICH_POST, needs_subscriptions
 
 pytestmark = pytest.mark.browser
 
@@ -70,3 +70,38 @@ def test_reader_filters_by_tag_reads_a_post_plays_the_video_and_moves_on(
     next_link.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(next_title)
     assert page.url != RICH_POST
+
+
+@needs_subscriptions
+def test_reader_subscribes_and_confirms_through_the_emailed_link(
+    page, smtp_inbox, settings, server_url
+):
+    from subscriptions.models import Subscriber
+
+    # Links in emails are absolute; here they must lead to the live server.
+    settings.SUBSCRIPTIONS_BASE_URL = settings.WAGTAILADMIN_BASE_URL = server_url
+    page.goto("/abonnieren/")
+    form = page.locator("main form.subscribe-form")
+    form.get_by_label("E-Mail-Adresse", exact=True).fill("leserin@example.org")
+    form.locator("input[name=consent]").check()
+    form.get_by_role("button", name="Abonnieren").click()
+    expect(form.locator("[data-subscribe-status]")).to_contain_text("Spam-Ordner")
+    assert Subscriber.objects.get(email="leserin@example.org").status != (
+        Subscriber.Status.CONFIRMED
+    )
+
+    [message] = smtp_inbox.messages
+    assert message["To"] == "leserin@example.org"
+    text = message.get_body(("plain",)).get_content()
+    confirm_url = re.search(
+        re.escape(server_url) + r"/abo/bestaetigen/[^\s/]+/", text
+    ).group(0)
+    page.goto(confirm_url)
+    # Opening the link confirms nothing (mail scanners open links too).
+    assert Subscriber.objects.get(email="leserin@example.org").status != (
+        Subscriber.Status.CONFIRMED
+    )
+    page.get_by_role("button", name="Anmeldung bestätigen").click()
+    expect(page.get_by_text("Ihre Anmeldung ist bestätigt")).to_be_visible()
+    subscriber = Subscriber.objects.get(email="leserin@example.org")
+    assert subscriber.status == Subscriber.Status.CONFIRMED
