@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
 from wagtail.models import Page
 
 from .forms import PreviewLinkForm
@@ -17,6 +18,14 @@ from .models import PreviewLink
 
 def user_can_share(user, page):
     return page.permissions_for_user(user).can_edit()
+
+
+def _log_data(link):
+    return {
+        "link_id": link.pk,
+        "label": link.label,
+        "expires_at": link.expires_at.isoformat(),
+    }
 
 
 def preview_url(request, token):
@@ -64,6 +73,7 @@ class PageLinksView(WagtailAdminTemplateMixin, View):
             days=form.cleaned_data["days"],
             label=form.cleaned_data["label"],
         )
+        log(self.page, "previews.create", user=request.user, data=_log_data(link))
         # Rendered, not redirected: the token exists only in this response.
         return self.render_to_response(
             self.get_context_data(
@@ -86,7 +96,9 @@ def revoke(request, link_id):
     link = get_object_or_404(PreviewLink.objects.select_related("page"), pk=link_id)
     if not user_can_share(request.user, link.page.specific):
         raise PermissionDenied
-    link.revoke()
+    if link.revoked_at is None:
+        link.revoke()
+        log(link.page, "previews.revoke", user=request.user, data=_log_data(link))
     messages.success(
         request,
         _("Der Vorschau-Link wurde widerrufen. Er zeigt ab sofort nichts mehr an."),

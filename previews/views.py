@@ -16,9 +16,6 @@ PRIVATE_HEADERS = {
 def _private(response):
     for name, value in PRIVATE_HEADERS.items():
         response[name] = value
-    # The inner preview request may vary on cookies; this response never is shared.
-    if "Expires" in response:
-        del response["Expires"]
     return response
 
 

@@ -53,3 +53,14 @@ def register_report_menu_item():
         icon_name="link",
         order=1300,
     )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    # Shown in the page's history, so the team can see who shared a draft.
+    actions.register_action(
+        "previews.create", _("Vorschau-Link erstellt"), _("Vorschau-Link erstellt")
+    )
+    actions.register_action(
+        "previews.revoke", _("Vorschau-Link widerrufen"), _("Vorschau-Link widerrufen")
+    )

@@ -161,3 +161,30 @@ def test_report_hides_pages_the_user_cannot_edit(client, author, preview):
     client.force_login(author)
     html = client.get(reverse("previews_admin:report")).content.decode()
     assert "Über das Zuhören" not in html
+
+
+def test_creating_and_revoking_show_in_the_page_history(admin_client, draft_post):
+    from wagtail.models import PageLogEntry
+
+    admin_client.post(page_links_url(draft_post), {"label": "Anna", "days": "7"})
+    link = PreviewLink.objects.get()
+    admin_client.post(reverse("previews_admin:revoke", args=[link.pk]))
+    admin_client.post(reverse("previews_admin:revoke", args=[link.pk]))
+    actions = list(
+        PageLogEntry.objects.filter(page=draft_post)
+        .filter(action__startswith="previews.")
+        .values_list("action", flat=True)
+        .order_by("timestamp", "pk")
+    )
+    assert actions == ["previews.create", "previews.revoke"]
+    history = admin_client.get(
+        reverse("wagtailadmin_pages:history", args=[draft_post.pk])
+    ).content.decode()
+    assert "Vorschau-Link erstellt" in history
+
+
+def test_explorer_rows_offer_the_button(admin_client, blog, draft_post):
+    html = admin_client.get(
+        reverse("wagtailadmin_explore", args=[blog.pk])
+    ).content.decode()
+    assert page_links_url(draft_post) in html
