@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -6,4 +6,7 @@ app_name = "previews"
 
 urlpatterns = [
     path("<str:token>/", views.show_preview, name="show"),
+    # Anything else under the prefix gets the same private "not valid" answer
+    # instead of falling through to Wagtail's page router.
+    re_path(r"^.*$", views.invalid_link),
 ]

@@ -97,6 +97,8 @@ def test_link_works_until_just_before_expiry(client, preview):
 def test_odd_tokens_never_crash(client, preview):
     for token in ["x" * 500, "%C3%BC", "..", "a b", "' OR 1=1 --"]:
         assert_invalid(client.get(f"/vorschau/{token}/"))
+    for path in ["/vorschau/", "/vorschau/a/b/", f"{preview['url']}extra/"]:
+        assert_invalid(client.get(path))
     response = client.post(preview["url"])
     assert response.status_code == 405
 
