@@ -8,6 +8,10 @@ use the database outside a wrapping transaction (so the test database is set up
 and these tests run after all `db` tests), and it only opens the database
 blocker. When the package is done the database is emptied again, which is the
 state any transactional test leaves behind.
+
+So a browser test that builds its own data (`django_db(transaction=True)`,
+`live_server`) does not belong here: its flush would wipe the shared demo site.
+Those live next to their app's tests, e.g. tests/previews/test_browser.py.
 """
 
 import email
