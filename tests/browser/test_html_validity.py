@@ -32,7 +32,12 @@ def fetch(url):
         return error.code, error.read()
 
 
-def test_public_pages_are_valid_html(server_url, tmp_path, quality_report):
+# `browser_name` (no browser is started) puts this test in the same group as the
+# other browser tests when pytest orders by parameters, so the package's demo
+# site is built once, not twice.
+def test_public_pages_are_valid_html(
+    browser_name, server_url, tmp_path, quality_report
+):
     java = shutil.which("java")
     if not java or not VNU.exists():
         pytest.skip(

@@ -14,7 +14,7 @@ COUNTED_TYPES = {"document", "stylesheet", "script", "font"}
 
 def load_fully(page, path):
     """Open a page and scroll to its end, so lazy images load too."""
-    response = page.goto(path, wait_until="networkidle")
+    response = page.goto(path)
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_load_state("networkidle")
     return response
@@ -22,8 +22,13 @@ def load_fully(page, path):
 
 def weigh(page, path):
     responses = []
-    page.on("response", lambda response: responses.append(response))
+
+    def record(response):
+        responses.append(response)
+
+    page.on("response", record)
     load_fully(page, path)
+    page.remove_listener("response", record)
     by_type = {}
     for response in responses:
         kind = response.request.resource_type
@@ -38,7 +43,7 @@ def test_public_page_requests_nothing_from_other_hosts(page, request_log, name):
     assert request_log.foreign() == []
 
 
-def test_post_pages_stay_within_the_weight_budget(page, quality_report):
+def test_post_pages_stay_within_the_weight_budget(page, request_log, quality_report):
     page.goto("/blog/")
     posts = page.locator(".post-card__title a").evaluate_all(
         "links => links.map(a => a.pathname)"
@@ -50,6 +55,7 @@ def test_post_pages_stay_within_the_weight_budget(page, quality_report):
         counted = sum(size for kind, size in by_type.items() if kind in COUNTED_TYPES)
         weights[path] = {"counted": counted, **by_type}
     quality_report["page_weight"] = weights
+    assert request_log.foreign() == []
     # The post with a video also loads the click-to-play script.
     assert weights[RICH_POST].get("script", 0) > 0
     heaviest = max(weights, key=lambda path: weights[path]["counted"])
