@@ -45,7 +45,7 @@ def test_reader_filters_by_tag_reads_a_post_plays_the_video_and_moves_on(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Purpose ist mehr als ein Slogan"
     )
-    expect(page.locator(".post-meta")).to_contain_text("Min. Lesezeit")
+    expect(page.locator(".post__header .post-meta")).to_contain_text("Min. Lesezeit")
     page.locator(".post__body").scroll_into_view_if_needed()
     expect(page.locator(".post__body p").first).not_to_be_empty()
 
