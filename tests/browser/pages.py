@@ -59,3 +59,10 @@ A11Y_PAGES = [
     pytest.param("subscribe", marks=needs_subscriptions),
     pytest.param("search", marks=needs_search),
 ]
+
+
+def live_post_paths():
+    """Every published post, whichever listing page it is on."""
+    from posts.models import BlogPostPage
+
+    return sorted(post.url for post in BlogPostPage.objects.live())

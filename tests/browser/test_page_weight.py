@@ -3,7 +3,7 @@
 import pytest
 
 from .conftest import ARTIFACTS, PHONE
-from .pages import PUBLIC_PAGES, RICH_POST
+from .pages import PUBLIC_PAGES, RICH_POST, live_post_paths
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +44,7 @@ def test_public_page_requests_nothing_from_other_hosts(page, request_log, name):
 
 
 def test_post_pages_stay_within_the_weight_budget(page, request_log, quality_report):
-    page.goto("/blog/")
-    posts = page.locator(".post-card__title a").evaluate_all(
-        "links => links.map(a => a.pathname)"
-    )
+    posts = live_post_paths()
     assert RICH_POST in posts and len(posts) >= 10
     weights = {}
     for path in posts:
