@@ -54,11 +54,11 @@ class Command(BaseCommand):
         write = self.stdout.write
         if report.dry_run:
             write(self.style.WARNING("Probelauf: nichts wurde gespeichert."))
-        verb = "würden" if report.dry_run else "wurden"
-        write(f"Angelegt ({verb} neu angelegt): {len(report.created)}")
+        dry = report.dry_run
+        write(f"{'Würden angelegt' if dry else 'Angelegt'}: {len(report.created)}")
         for origin, title in report.created:
             write(f"  + {title} ({origin})")
-        write(f"Aktualisiert: {len(report.updated)}")
+        write(f"{'Würden aktualisiert' if dry else 'Aktualisiert'}: {len(report.updated)}")
         for origin, title in report.updated:
             write(f"  ~ {title} ({origin})")
         write(f"Übersprungen: {len(report.skipped)}")
