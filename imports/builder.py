@@ -117,7 +117,9 @@ class BlockBuilder:
             return False
         caption, split = split_credit(clean_text(caption))
         credit = clean_text(credit) or split
-        alt = clean_text(alt) or caption or path.stem.replace("-", " ").replace("_", " ")
+        alt = (
+            clean_text(alt) or caption or path.stem.replace("-", " ").replace("_", " ")
+        )
         self._append(
             "image",
             {
@@ -161,7 +163,11 @@ class BlockBuilder:
         if html and html.strip():
             self._append(
                 "callout",
-                {"tone": "info", "title": shorten(clean_text(title), 100), "text": html},
+                {
+                    "tone": "info",
+                    "title": shorten(clean_text(title), 100),
+                    "text": html,
+                },
             )
 
     def add_divider(self):

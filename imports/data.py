@@ -1,7 +1,7 @@
 """The neutral shape every source parser yields, and the errors they raise."""
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 
 
 class SourceError(Exception):

@@ -91,7 +91,7 @@ class Converter:
         if name in HEADINGS:
             self.builder.add_heading(node.get_text(" "), HEADINGS[name])
         elif name == "p":
-            self.paragraph(list(node.children))
+            self.blocks_of(node)  # broken markup may hide blocks in a <p>
         elif name in ("ul", "ol"):
             images = self.take_images(node)
             self.builder.add_rich(self.list_html(node))
@@ -179,7 +179,9 @@ class Converter:
 
     def add_images(self, images):
         for image in images:
-            self.builder.add_image(image.get("src"), image.get("alt"), image.get("title") or "")
+            self.builder.add_image(
+                image.get("src"), image.get("alt"), image.get("title") or ""
+            )
 
     def quote(self, node):
         cite = node.find(["cite", "footer"])

@@ -88,7 +88,9 @@ def handle(post, index, report, seen, publish, dry_run, user):
         report.failed.append((post.origin, str(error) or error.__class__.__name__))
         return
     if status == "unchanged":
-        report.skipped.append((post.origin, post.title, _("Unverändert seit dem letzten Import.")))
+        report.skipped.append(
+            (post.origin, post.title, _("Unverändert seit dem letzten Import."))
+        )
     else:
         getattr(report, status).append((post.origin, post.title))
     report.warnings += [(post.origin, warning) for warning in post.warnings]

@@ -29,7 +29,9 @@ def find_index(index_id=None):
         return index
     indexes = list(BlogIndexPage.objects.all()[:2])
     if not indexes:
-        raise SetupError(_("Es gibt keine Blog-Übersicht, unter der Beiträge liegen könnten."))
+        raise SetupError(
+            _("Es gibt keine Blog-Übersicht, unter der Beiträge liegen könnten.")
+        )
     if len(indexes) > 1:
         raise SetupError(_("Mehrere Blog-Übersichten: bitte eine mit --index wählen."))
     return indexes[0]
@@ -43,7 +45,10 @@ def file_digest(path):
 def content_hash(post, live):
     """Everything the import writes; equal hashes mean nothing to update."""
     blocks = [
-        (kind, {**value, "path": file_digest(value["path"])} if kind == "image" else value)
+        (
+            kind,
+            {**value, "path": file_digest(value["path"])} if kind == "image" else value,
+        )
         for kind, value in post.blocks
     ]
     payload = {
@@ -102,9 +107,10 @@ def build_body(blocks, warnings):
         try:
             block.clean(block.normalize(value))
         except ValidationError as error:
-            warnings.append(_("Block „%(kind)s“ verworfen: %(error)s") % {
-                "kind": kind, "error": "; ".join(error.messages) or error
-            })
+            warnings.append(
+                _("Block „%(kind)s“ verworfen: %(error)s")
+                % {"kind": kind, "error": "; ".join(error.messages) or error}
+            )
             continue
         body.append((kind, value))
     return body
@@ -158,7 +164,9 @@ def write(post, index, publish, user=None):
                     datetime.combine(page.date, time(12))
                 )
             index.add_child(instance=page)
-            record = ImportedPost(source=post.source, source_id=post.source_id, page=page)
+            record = ImportedPost(
+                source=post.source, source_id=post.source_id, page=page
+            )
         record.content_hash = digest
         record.authors = post.authors
         record.warnings = post.warnings

@@ -49,8 +49,10 @@ def source_files(source, fmt="auto"):
 def read_source(source, resolver, fmt="auto", display_root=None):
     """Yield ImportedPostData, Skipped or SourceError items for a file or folder."""
     source = Path(source)
-    root = Path(display_root) if display_root else (
-        source if source.is_dir() else source.parent
+    root = (
+        Path(display_root)
+        if display_root
+        else (source if source.is_dir() else source.parent)
     )
     try:
         files = source_files(source, fmt)

@@ -92,7 +92,9 @@ def finish(post):
                 teaser = clean_text(strip_tags(value.replace("<", " <")))
                 break
     post.teaser = shorten(teaser or post.title, MAX_TEASER)
-    post.feature_image_alt = shorten(clean_text(strip_tags(post.feature_image_alt)), 250)
+    post.feature_image_alt = shorten(
+        clean_text(strip_tags(post.feature_image_alt)), 250
+    )
     credit = clean_text(strip_tags(post.feature_image_credit))
     post.feature_image_credit = shorten(credit, 120)
     post.warnings = list(dict.fromkeys(post.warnings))

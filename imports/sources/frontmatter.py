@@ -82,7 +82,9 @@ def scalar(value, name, number):
     if value.startswith("["):
         if not value.endswith("]"):
             fail(_("Front Matter: Liste ohne schließende Klammer „]“."))
-        items = re.findall(r'\s*("(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'|[^,]+)', value[1:-1])
+        items = re.findall(
+            r'\s*("(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'|[^,]+)', value[1:-1]
+        )
         return [scalar(item.strip(), name, number) for item in items if item.strip()]
     if value[:1] in ('"', "'"):
         quote = value[0]

@@ -43,7 +43,9 @@ def parse(path, name, resolver):
     users = {user.get("id"): user for user in rows(tables, "users")}
     meta = {row.get("post_id"): row for row in rows(tables, "posts_meta")}
     tags_of, authors_of = defaultdict(list), defaultdict(list)
-    for link in sorted(rows(tables, "posts_tags"), key=lambda r: r.get("sort_order") or 0):
+    for link in sorted(
+        rows(tables, "posts_tags"), key=lambda r: r.get("sort_order") or 0
+    ):
         tags_of[link.get("post_id")].append(tags.get(link.get("tag_id")))
     for link in sorted(
         rows(tables, "posts_authors"), key=lambda r: r.get("sort_order") or 0
@@ -58,7 +60,9 @@ def parse(path, name, resolver):
         if title:
             where += f" „{title[:60]}“"
         try:
-            yield convert(entry, name, where, resolver, tags_of, authors_of, meta, users)
+            yield convert(
+                entry, name, where, resolver, tags_of, authors_of, meta, users
+            )
         except SourceError as error:
             yield error
         except (TypeError, ValueError, KeyError, IndexError, AttributeError) as error:
@@ -102,7 +106,9 @@ def convert(entry, name, where, resolver, tags_of, authors_of, meta, users):
         tags=[
             str(tag.get("name"))
             for tag in tags_of.get(post_id, [])
-            if tag and tag.get("name") and tag.get("visibility") != "internal"
+            if tag
+            and tag.get("name")
+            and tag.get("visibility") != "internal"
             and not str(tag.get("name")).startswith("#")
         ],
         teaser=str(entry.get("custom_excerpt") or ""),
@@ -124,7 +130,10 @@ def convert(entry, name, where, resolver, tags_of, authors_of, meta, users):
 
 
 def content_html(entry, fail, warnings):
-    for field, render in (("lexical", lexical_to_html), ("mobiledoc", mobiledoc_to_html)):
+    for field, render in (
+        ("lexical", lexical_to_html),
+        ("mobiledoc", mobiledoc_to_html),
+    ):
         raw = entry.get(field)
         if not raw:
             continue
@@ -137,5 +146,8 @@ def content_html(entry, fail, warnings):
                 % {"field": field, "col": error.colno, "msg": error.msg}
             )
         except (ValueError, TypeError, KeyError, IndexError) as error:
-            fail(_("„%(field)s“ nicht lesbar: %(error)s") % {"field": field, "error": error})
+            fail(
+                _("„%(field)s“ nicht lesbar: %(error)s")
+                % {"field": field, "error": error}
+            )
     return ""

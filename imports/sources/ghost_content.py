@@ -20,7 +20,8 @@ def card_html(kind, payload, warnings):
     """Cards exist in both formats with the same fields."""
     payload = payload if isinstance(payload, dict) else {}
     if kind == "image":
-        return figure(payload.get("src"),
+        return figure(
+            payload.get("src"),
             payload.get("alt") or payload.get("altText"),
             payload.get("caption"),
         )
@@ -167,7 +168,7 @@ def markers_html(markers, markups, atoms):
         else:
             name, text = atoms[value][:2]
             out.append("<br>" if name == "soft-return" else escape(str(text), False))
-        for _ in range(closed):
+        for _closed in range(closed):
             out.append(closing.pop())
     out.extend(reversed(closing))
     return "".join(out)

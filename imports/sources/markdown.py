@@ -38,7 +38,9 @@ def parse(path, name, resolver):
             warnings.append(_("Kein Titel gefunden, Dateiname verwendet."))
     raw_date = first(meta, "date", "datum", "published", "pubdate")
     try:
-        post_date, moment = parse_date(raw_date or (stem_date[1] if stem_date else None))
+        post_date, moment = parse_date(
+            raw_date or (stem_date[1] if stem_date else None)
+        )
     except ValueError:
         key = next(k for k in ("date", "datum", "published", "pubdate") if k in meta)
         raise SourceError(
@@ -67,7 +69,9 @@ def parse(path, name, resolver):
     image = first(meta, "image", "feature_image", "cover", "titelbild")
     if image:
         post.feature_image = resolver.resolve(str(image), warnings)
-        post.feature_image_alt = str(first(meta, "image_alt", "feature_image_alt") or "")
+        post.feature_image_alt = str(
+            first(meta, "image_alt", "feature_image_alt") or ""
+        )
         post.feature_image_credit = str(
             first(meta, "image_credit", "feature_image_credit") or ""
         )

@@ -14,7 +14,9 @@ from .common import finish, parse_date
 
 STATUSES = {"publish": False, "draft": True}  # status -> stays a draft
 DEFAULT_CATEGORIES = {"uncategorized", "allgemein"}
-BLOCK_START = re.compile(r"^\s*<(?:p|div|h\d|ul|ol|blockquote|figure|table|pre|hr)\b", re.I)
+BLOCK_START = re.compile(
+    r"^\s*<(?:p|div|h\d|ul|ol|blockquote|figure|table|pre|hr)\b", re.I
+)
 
 
 def local(tag):
@@ -49,11 +51,14 @@ def parse(path, name, resolver):
         ) from None
     except DefusedXmlException:
         raise SourceError(
-            _("Unsichere XML-Konstrukte (Entities/DTD) werden nicht gelesen."), file=name
+            _("Unsichere XML-Konstrukte (Entities/DTD) werden nicht gelesen."),
+            file=name,
         ) from None
     channel = tree.getroot().find("channel")
     if channel is None or local(tree.getroot().tag) != "rss":
-        raise SourceError(_("Keine WordPress-Exportdatei (WXR): <rss><channel> fehlt."), file=name)
+        raise SourceError(
+            _("Keine WordPress-Exportdatei (WXR): <rss><channel> fehlt."), file=name
+        )
     site = text_of(fields(channel), "base_site_url") or text_of(fields(channel), "link")
     items = [fields(item) for item in channel.findall("item")]
     attachments = {
@@ -72,7 +77,9 @@ def parse(path, name, resolver):
         status = text_of(item, "status")
         if status not in STATUSES:
             yield Skipped(
-                f"{name}, {where}", title, _("Status „%s“ wird nicht importiert.") % status
+                f"{name}, {where}",
+                title,
+                _("Status „%s“ wird nicht importiert.") % status,
             )
             continue
         try:
@@ -195,7 +202,9 @@ def autop(content):
         return content
     chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", content)]
     return "".join(
-        chunk if BLOCK_START.match(chunk) else f"<p>{chunk.replace(chr(10), '<br>')}</p>"
+        chunk
+        if BLOCK_START.match(chunk)
+        else f"<p>{chunk.replace(chr(10), '<br>')}</p>"
         for chunk in chunks
         if chunk
     )

@@ -29,8 +29,13 @@ def test_exit_code_is_zero_only_without_failures(blog, fixtures, capsys):
 def test_progress_bar_only_on_a_terminal(blog, fixtures):
     def run(stderr):
         with pytest.raises(CommandError):  # the export has broken entries
-            call_command("import_posts", str(fixtures / "ghost" / "ghost-export.json"),
-                         "--dry-run", stdout=io.StringIO(), stderr=stderr)
+            call_command(
+                "import_posts",
+                str(fixtures / "ghost" / "ghost-export.json"),
+                "--dry-run",
+                stdout=io.StringIO(),
+                stderr=stderr,
+            )
         return stderr.getvalue()
 
     assert run(io.StringIO()) == ""
@@ -54,7 +59,9 @@ def test_summary_lists_every_outcome_with_reasons(run_import, blog, fixtures):
 
 def test_format_option_overrides_the_extension(run_import, blog, tmp_path):
     source = tmp_path / "notiz.txt"
-    source.write_text("---\ntitle: Markdown im Textkleid\ndate: 2022-02-02\n---\n**fett**\n")
+    source.write_text(
+        "---\ntitle: Markdown im Textkleid\ndate: 2022-02-02\n---\n**fett**\n"
+    )
     run_import(source, "--format", "markdown")
     page = posts(blog)["markdown-im-textkleid"]
     assert page.body[0].value.source == "<p><b>fett</b></p>"
@@ -70,9 +77,14 @@ def test_unknown_or_missing_sources_are_named(run_import, blog, tmp_path):
 
 
 def test_index_option(run_import, blog, fixtures):
-    with pytest.raises(CommandError, match="Keine Blog-Übersicht mit der ID 99999."):
-        call_command("import_posts", str(fixtures / "text"), "--index", "99999",
-                     stdout=io.StringIO())
+    with pytest.raises(CommandError, match=r"Keine Blog-Übersicht mit der ID 99999\."):
+        call_command(
+            "import_posts",
+            str(fixtures / "text"),
+            "--index",
+            "99999",
+            stdout=io.StringIO(),
+        )
     run_import(fixtures / "text" / "ohne-datum.txt", "--index", blog.pk)
     assert list(posts(blog)) == ["ein-text-ohne-datum"]
 

@@ -55,16 +55,28 @@ def test_ghost_export(run_import, blog, fixtures):
     assert mobiledoc.body[0].value.source == (
         '<p>Erste Zeile<br/><b>fett</b> und <a href="https://example.org/mobil">verlinkt</a></p>'
     )
-    assert "Externes Bild nicht geladen: https://images.unsplash.com/photo-1.jpg" in result.out
+    assert (
+        "Externes Bild nicht geladen: https://images.unsplash.com/photo-1.jpg"
+        in result.out
+    )
 
     assert not pages["entwurf"].live  # a Ghost draft stays a draft
     assert pages["fuehrung-auf-distanz-2"].title == "Führung auf Distanz (Teil 2)"
     assert "Slug „fuehrung-auf-distanz“ ist vergeben" in result.out
     assert "ueber-mich" not in pages
-    assert "Über mich (ghost-export.json, posts[4] „Über mich“): Ghost-Seite, kein Beitrag." in result.out
-    assert "Leerer Beitrag (ghost-export.json, posts[7] „Leerer Beitrag“): Kein Inhalt." in result.out
+    assert (
+        "Über mich (ghost-export.json, posts[4] „Über mich“): Ghost-Seite, kein Beitrag."
+        in result.out
+    )
+    assert (
+        "Leerer Beitrag (ghost-export.json, posts[7] „Leerer Beitrag“): Kein Inhalt."
+        in result.out
+    )
     assert "ghost-export.json, posts[8]: Beitrag ohne Titel." in result.out
-    assert "ghost-export.json, posts[9] „Kaputtes Lexical“: „lexical“ ist kein gültiges JSON" in result.out
+    assert (
+        "ghost-export.json, posts[9] „Kaputtes Lexical“: „lexical“ ist kein gültiges JSON"
+        in result.out
+    )
     assert result.failed
 
 
@@ -79,4 +91,6 @@ def test_json_that_is_no_ghost_export(run_import, blog, tmp_path):
     source = tmp_path / "package.json"
     source.write_text('{"name": "x"}')
     result = run_import(source)
-    assert "package.json: Keine Ghost-Sicherung: „db[0].data.posts“ fehlt." in result.out
+    assert (
+        "package.json: Keine Ghost-Sicherung: „db[0].data.posts“ fehlt." in result.out
+    )

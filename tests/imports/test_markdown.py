@@ -16,7 +16,10 @@ def test_markdown_folder_maps_posts_onto_blocks(run_import, blog, fixtures):
     assert post.date == date(2021, 3, 4)
     assert post.live
     assert tag_names(post) == ["Führung", "Kommunikation, intern", "Zuhören"]
-    assert post.teaser == "Warum gute Chefinnen mehr fragen als sagen. Ein Erfahrungsbericht."
+    assert (
+        post.teaser
+        == "Warum gute Chefinnen mehr fragen als sagen. Ein Erfahrungsbericht."
+    )
     assert block_types(post) == [
         "paragraph", "heading", "paragraph", "quote", "image", "video",
         "paragraph", "heading", "paragraph",
@@ -24,7 +27,9 @@ def test_markdown_folder_maps_posts_onto_blocks(run_import, blog, fixtures):
     blocks = list(post.body)
     assert "„Zuhören“ klingt einfach – ist es aber nicht. 🙂" in blocks[0].value.source
     assert blocks[1].value["level"] == "h2" and blocks[7].value["level"] == "h3"
-    assert "<ul><li>Was brauchst du <b>gerade</b> von mir?</li>" in blocks[2].value.source
+    assert (
+        "<ul><li>Was brauchst du <b>gerade</b> von mir?</li>" in blocks[2].value.source
+    )
     assert blocks[3].value["text"] == "Wer zuhört, führt."
     assert blocks[3].value["attribution"] == "Jana Beispiel"
     assert blocks[4].value["alt_text"] == "Der Strand am Morgen"
@@ -39,7 +44,9 @@ def test_markdown_folder_maps_posts_onto_blocks(run_import, blog, fixtures):
     assert_editable(post)
 
     # Remote images are reported, not fetched; the post still arrives.
-    assert "Externes Bild nicht geladen: https://cdn.example.com/fremd.jpg" in result.out
+    assert (
+        "Externes Bild nicht geladen: https://cdn.example.com/fremd.jpg" in result.out
+    )
     assert get_image_model().objects.count() == 1
 
 
@@ -60,11 +67,16 @@ def test_markdown_nasty_cases(run_import, blog, fixtures):
 
     # Two files, one slug: the first wins, the second fails naming both.
     assert pages["gleicher-slug"].title == "Doppelt A"
-    assert "doppelt-b.md: Kennung/Slug „gleicher-slug“ doppelt, schon in doppelt-a.md." in result.out
+    assert (
+        "doppelt-b.md: Kennung/Slug „gleicher-slug“ doppelt, schon in doppelt-a.md."
+        in result.out
+    )
 
     # Broken front matter and unreadable dates name file and line.
     assert "kaputt.md, Zeile 3: Front Matter: erwartet „Schlüssel: Wert“" in result.out
-    assert "falsches-datum.md, Zeile 5: Datum „31.02.2021“ ist nicht lesbar" in result.out
+    assert (
+        "falsches-datum.md, Zeile 5: Datum „31.02.2021“ ist nicht lesbar" in result.out
+    )
     assert result.failed and "3 Einträge fehlgeschlagen" in str(result.error)
 
     # Scripts, styles, iframes, event handlers and javascript: links are gone;

@@ -14,7 +14,9 @@ from .conftest import block_types, posts, snapshot, tag_names
     "source",
     ["markdown", "text", "ghost/ghost-export.json", "wxr/export.xml"],
 )
-def test_second_run_updates_nothing_and_duplicates_nothing(run_import, blog, fixtures, source):
+def test_second_run_updates_nothing_and_duplicates_nothing(
+    run_import, blog, fixtures, source
+):
     first = run_import(fixtures / source, "--publish")
     assert "Angelegt: 0" not in first.out
     before = snapshot()

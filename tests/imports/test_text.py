@@ -15,11 +15,16 @@ def test_plain_text_rules(run_import, blog, fixtures):
     ]  # fmt: skip
     blocks = list(post.body)
     # Wrapped lines join into one paragraph.
-    assert blocks[0].value.source.endswith("sitzen. Diese Zeile gehört noch zum ersten Absatz.</p>")
+    assert blocks[0].value.source.endswith(
+        "sitzen. Diese Zeile gehört noch zum ersten Absatz.</p>"
+    )
     assert blocks[1].value["text"] == "Was sich ändern sollte"
     rich = blocks[2].value.source
     assert '<a href="https://example.org/fruehling">' in rich
-    assert "<ul><li>Fenster auf</li><li>Pflanzen gießen</li><li>Pause draußen, auch wenn es nieselt</li></ul>" in rich
+    assert (
+        "<ul><li>Fenster auf</li><li>Pflanzen gießen</li><li>Pause draußen, auch wenn es nieselt</li></ul>"
+        in rich
+    )
     assert "<ol><li>Erstens</li><li>Zweitens</li><li>Drittens</li></ol>" in rich
     assert dict(blocks[3].value) == {
         "text": "Wer nie rausgeht, sieht nie, wie schön es ist.",
@@ -33,7 +38,9 @@ def test_plain_text_rules(run_import, blog, fixtures):
     assert_editable(post)
 
     assert "Nur ein Titel (leer.txt): Kein Inhalt." in result.out
-    assert "falsches-datum.txt, Zeile 2: Datum „45.13.2019“ ist nicht lesbar" in result.out
+    assert (
+        "falsches-datum.txt, Zeile 2: Datum „45.13.2019“ ist nicht lesbar" in result.out
+    )
 
 
 def test_windows_encoded_text_keeps_umlauts(run_import, blog, fixtures):

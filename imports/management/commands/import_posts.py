@@ -27,10 +27,14 @@ class Command(BaseCommand):
             help="In der Quelle veröffentlichte Beiträge veröffentlichen",
         )
         mode.add_argument(
-            "--draft", action="store_true", help="Alles als Entwurf speichern (Standard)"
+            "--draft",
+            action="store_true",
+            help="Alles als Entwurf speichern (Standard)",
         )
         parser.add_argument(
-            "--dry-run", action="store_true", help="Nur prüfen und berichten, nichts speichern"
+            "--dry-run",
+            action="store_true",
+            help="Nur prüfen und berichten, nichts speichern",
         )
 
     def handle(self, *args, **options):
@@ -58,7 +62,9 @@ class Command(BaseCommand):
         write(f"{'Würden angelegt' if dry else 'Angelegt'}: {len(report.created)}")
         for origin, title in report.created:
             write(f"  + {title} ({origin})")
-        write(f"{'Würden aktualisiert' if dry else 'Aktualisiert'}: {len(report.updated)}")
+        write(
+            f"{'Würden aktualisiert' if dry else 'Aktualisiert'}: {len(report.updated)}"
+        )
         for origin, title in report.updated:
             write(f"  ~ {title} ({origin})")
         write(f"Übersprungen: {len(report.skipped)}")
