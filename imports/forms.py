@@ -14,7 +14,9 @@ class UploadForm(forms.Form):
         label=_("Datei"),
         help_text=_(
             "Markdown (.md), Text (.txt), Ghost-Export (.json), WordPress-Export (.xml) "
-            "oder ein ZIP-Archiv mit diesen Dateien und ihren Bildern; höchstens 20 MB."
+            "oder ein ZIP-Archiv mit diesen Dateien und ihren Bildern (etwa "
+            "wp-content/uploads oder content/images); höchstens 20 MB. Bilder werden "
+            "nie aus dem Internet geladen."
         ),
     )
     format = forms.ChoiceField(

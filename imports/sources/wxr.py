@@ -106,6 +106,11 @@ def convert(item, name, where, site, resolver, attachments):
         post_date, _moment = parse_date(raw_date)
     except ValueError:
         fail(_("Datum „%s“ ist nicht lesbar.") % raw_date)
+    gmt = text_of(item, "post_date_gmt")
+    try:
+        moment = parse_date(gmt + "+00:00")[1] if gmt[:4].strip("0") else None
+    except ValueError:
+        moment = None
     warnings = []
     tags = []
     for category in item.get("category", []):
@@ -123,7 +128,7 @@ def convert(item, name, where, site, resolver, attachments):
         title=title,
         slug=text_of(item, "post_name"),
         date=post_date,
-        published_at=None,
+        published_at=moment,
         tags=tags,
         teaser=text_of(item, "excerpt"),
         authors=[text_of(item, "creator")] if text_of(item, "creator") else [],

@@ -12,6 +12,7 @@ def test_wordpress_export(run_import, blog, fixtures):
     classic = pages["wandern-denken"]
     assert classic.title == "Klassischer Beitrag: Wandern & Denken"
     assert classic.date == date(2019, 7, 13)
+    assert classic.first_published_at.isoformat() == "2019-07-13T08:15:00+00:00"
     # Categories and tags both become tags; the default category does not.
     assert tag_names(classic) == ["Draußen", "Wandern"]
     assert classic.teaser == "Warum Wandern beim Denken hilft."
