@@ -6,10 +6,9 @@ from email.utils import parsedate_to_datetime
 
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from posts.models import GERMAN_TRANSLITERATION
+from posts.text import german_slugify
 
 from ..builder import clean_text, shorten
 from ..data import SourceError
@@ -65,7 +64,7 @@ def parse_date(value):
 
 
 def make_slug(text):
-    return slugify((text or "").translate(GERMAN_TRANSLITERATION))[:80].strip("-")
+    return german_slugify(text)[:80].strip("-")
 
 
 def split_tags(value):
