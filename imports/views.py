@@ -50,8 +50,11 @@ def upload(request):
     index = blog_index_for(request.user)
     if index is None:
         raise PermissionDenied
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+    else:
+        form = UploadForm()
+    if form.is_bound and form.is_valid():
         discard((request.session.get(SESSION_KEY) or {}).get("token"))
         try:
             token = store(form.cleaned_data["file"])

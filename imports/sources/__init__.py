@@ -1,5 +1,6 @@
 """Find the files in a source and hand each to the parser for its format."""
 
+import logging
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -7,6 +8,7 @@ from django.utils.translation import gettext as _
 from ..data import SourceError
 from . import ghost, markdown, text, wxr
 
+logger = logging.getLogger(__name__)
 PARSERS = {"markdown": markdown, "text": text, "ghost": ghost, "wxr": wxr}
 FORMATS = ["auto", *PARSERS]
 EXTENSIONS = {
@@ -67,3 +69,10 @@ def read_source(source, resolver, fmt="auto", display_root=None):
             yield error
         except OSError as error:
             yield SourceError(_("Datei nicht lesbar: %s") % error.strerror, file=name)
+        except Exception as error:  # a parser bug must not end the whole import
+            logger.exception("Reading %s failed", name)
+            yield SourceError(
+                _("Unerwarteter Fehler beim Lesen, Rest der Datei übersprungen: %s")
+                % error,
+                file=name,
+            )

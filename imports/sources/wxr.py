@@ -86,6 +86,10 @@ def parse(path, name, resolver):
             yield convert(item, name, where, site, resolver, attachments)
         except SourceError as error:
             yield error
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError) as error:
+            yield SourceError(
+                _("Eintrag nicht lesbar (%s).") % error, file=name, location=where
+            )
 
 
 def convert(item, name, where, site, resolver, attachments):

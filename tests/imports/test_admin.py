@@ -172,3 +172,9 @@ def test_csrf_is_enforced(editor, blog):
     client.force_login(editor)
     response = upload(client, "a.md", b"# A\n\nText")
     assert response.status_code == 403
+
+
+def test_empty_post_shows_form_errors(admin_client):
+    response = admin_client.post(UPLOAD, {})
+    assert response.status_code == 200
+    assert "Dieses Feld muss ausgefüllt werden." in response.content.decode()

@@ -96,3 +96,19 @@ def test_index_option(run_import, blog, fixtures):
 def test_without_a_blog_index(db, fixtures):
     with pytest.raises(CommandError, match="keine Blog-Übersicht"):
         call_command("import_posts", str(fixtures / "text"), stdout=io.StringIO())
+
+
+def test_a_parser_crash_fails_one_file_not_the_run(
+    run_import, blog, fixtures, monkeypatch
+):
+    from imports.sources import markdown
+
+    def explode(path, name, resolver):
+        raise RuntimeError("kaputt")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(markdown, "parse", explode)
+    (fixtures / "text" / "beitrag.md").write_text("# Titel\n\nText")
+    result = run_import(fixtures / "text")
+    assert "beitrag.md: Unerwarteter Fehler beim Lesen" in result.out
+    assert "ein-text-ohne-datum" in posts(blog)
