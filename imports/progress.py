@@ -24,6 +24,7 @@ class ProgressBar:
 
     def _write(self, text):
         if isinstance(self.stream, OutputWrapper):
-            self.stream.write(text, ending="")
+            # Plain text: the command's stderr would colour everything as an error.
+            self.stream.write(text, style_func=str, ending="")
         else:
             self.stream.write(text)

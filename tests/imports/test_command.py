@@ -4,6 +4,8 @@ import pytest
 
 from django.core.management import CommandError, call_command
 from django.core.management import base as management_base
+from django.core.management.base import OutputWrapper
+from django.core.management.color import color_style
 
 from imports.management.commands.import_posts import Command
 from imports.progress import ProgressBar
@@ -51,6 +53,14 @@ def test_progress_bar_draws_proportionally():
     terminal = FakeTerminal()
     ProgressBar(terminal)(3, 6, "Titel")
     assert "[###############...............] 3/6 Titel" in terminal.getvalue()
+
+
+def test_progress_bar_is_not_coloured_like_an_error():
+    terminal = FakeTerminal()
+    stderr = OutputWrapper(terminal)
+    stderr.style_func = color_style(force_color=True).ERROR  # as the command's stderr
+    ProgressBar(stderr)(1, 2, "x")
+    assert terminal.getvalue().startswith("\r[") and "\x1b" not in terminal.getvalue()
 
 
 def test_summary_lists_every_outcome_with_reasons(run_import, blog, fixtures):
