@@ -28,7 +28,6 @@ from django.test import override_settings
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 EDITOR = ("redaktion", "geheim-123")
 
 
@@ -171,9 +170,6 @@ class RequestLog:
         return [
             r.url for r in self.requests if not r.url.startswith(self.base_url + "/")
         ]
-
-    def clear(self):
-        self.requests.clear()
 
 
 @pytest.fixture
