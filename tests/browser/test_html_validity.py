@@ -47,17 +47,23 @@ def fetch(url):
         return error.code, error.read()
 
 
-# `browser_name` (no browser is started) puts this test in the same group as the
-# other browser tests when pytest orders by parameters, so the package's demo
-# site is built once, not twice.
-def test_public_pages_are_valid_html(
-    browser_name, server_url, tmp_path, quality_report
-):
+@pytest.fixture
+def vnu():
+    # Asked for before the live server, so a skip does not build the demo site.
     java = shutil.which("java")
     if not java or not VNU.exists():
         pytest.skip(
             "Java oder node_modules/vnu-jar fehlt (make setup führt npm ci aus): HTML-Prüfung übersprungen."
         )
+    return [java, "-jar", str(VNU)]
+
+
+# `browser_name` (no browser is started) puts this test in the same group as the
+# other browser tests when pytest orders by parameters, so the package's demo
+# site is built once, not twice.
+def test_public_pages_are_valid_html(
+    vnu, browser_name, server_url, tmp_path, quality_report
+):
     ensure_second_index_page()
     pages = {**PUBLIC_PAGES, **EXTRA_PAGES}
     # Every demo post, not just one: their bodies use different blocks.
@@ -73,7 +79,7 @@ def test_public_pages_are_valid_html(
 
     # One JVM for all pages: starting it is most of the checker's time.
     result = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--stdout", *files],
+        [*vnu, "--format", "json", "--stdout", *files],
         capture_output=True,
         text=True,
         timeout=180,
