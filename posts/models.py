@@ -74,7 +74,9 @@ class BlogPostQuerySet(PageQuerySet):
                 Prefetch("feature_image", queryset=teaser_image_queryset()),
                 Prefetch(
                     "tagged_items",
-                    queryset=TaggedPost.objects.select_related("tag").order_by("tag__name"),
+                    queryset=TaggedPost.objects.select_related("tag").order_by(
+                        "tag__name"
+                    ),
                 ),
             )
             .order_by("-date", "-first_published_at", "-pk")
