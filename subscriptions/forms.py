@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 # first names, and nothing for header injection or spam links in our emails.
 NAME_PATTERN = re.compile(r"^[^\W\d_]+(?:[ .'’-]+[^\W\d_]+)*\.?$")
 HONEYPOT_FIELD = "website"
+INVALID_EMAIL = _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
 
 
 def normalise_email(value):
@@ -15,19 +16,18 @@ def normalise_email(value):
     value = (value or "").strip()
     local, at, domain = value.rpartition("@")
     if not at or not local or not domain:
-        raise forms.ValidationError(
-            _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
-        )
+        raise forms.ValidationError(INVALID_EMAIL)
     try:
         domain = domain.strip().rstrip(".").encode("idna").decode("ascii").lower()
     except UnicodeError:
-        raise forms.ValidationError(
-            _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
-        ) from None
+        raise forms.ValidationError(INVALID_EMAIL) from None
     email = f"{local}@{domain}"
     if len(email) > 254:
         raise forms.ValidationError(_("Diese E-Mail-Adresse ist zu lang."))
-    validate_email(email)
+    try:
+        validate_email(email)
+    except forms.ValidationError:
+        raise forms.ValidationError(INVALID_EMAIL) from None
     return email
 
 
