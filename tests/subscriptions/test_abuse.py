@@ -223,7 +223,7 @@ def test_unicode_local_part_is_refused_in_german(client):
     assert response.json()["errors"]["email"] == ["Bitte geben Sie eine gültige E-Mail-Adresse ein."]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_sign_ups_of_the_same_address_leave_one_row():
     barrier = threading.Barrier(2)
     results = []
