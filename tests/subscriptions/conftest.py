@@ -27,7 +27,9 @@ class Inbox:
     @property
     def messages(self):
         return [
-            email.message_from_bytes(e.original_content or e.content, policy=email.policy.default)
+            email.message_from_bytes(
+                e.original_content or e.content, policy=email.policy.default
+            )
             for e in self.envelopes
         ]
 

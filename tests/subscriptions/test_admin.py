@@ -1,8 +1,8 @@
 """Editor's side: the modeladmin list, filter, search, export, resend, dashboard."""
 
 import io
-from urllib.parse import quote
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from openpyxl import load_workbook
@@ -92,7 +92,9 @@ def test_filter_by_status_and_date(editor_client, subscribers):
     assert "bernd@example.org" in body
     assert "anna@example.org" not in body
     # The "last 7 days" link of the date filter, with an aware timestamp.
-    since = quote(timezone.localtime(timezone.now() - timedelta(days=7)).isoformat(sep=" "))
+    since = quote(
+        timezone.localtime(timezone.now() - timedelta(days=7)).isoformat(sep=" ")
+    )
     body = editor_client.get(f"{INDEX}?created_at__gte={since}").content.decode()
     assert "anna@example.org" in body
     assert "carla@example.org" not in body
@@ -137,7 +139,10 @@ def test_inspect_shows_consent_proof(editor_client, subscribers):
 
 def test_no_adding_or_editing_by_hand(editor_client, subscribers):
     assert editor_client.get(f"{INDEX}create/").status_code in (302, 403)
-    assert editor_client.get(f"{INDEX}edit/{subscribers[0].pk}/").status_code in (302, 403)
+    assert editor_client.get(f"{INDEX}edit/{subscribers[0].pk}/").status_code in (
+        302,
+        403,
+    )
 
 
 def test_delete_for_erasure(editor_client, subscribers):
