@@ -117,7 +117,14 @@ def test_csv_export(editor_client, subscribers):
     content = b"".join(response.streaming_content).decode()
     lines = content.strip().splitlines()
     assert len(lines) == 4
-    assert "bernd@example.org,Bernd" in content
+    assert lines[0].startswith("E-Mail-Adresse,Vorname,Status,Angemeldet,Bestätigt")
+    bernd = next(line for line in lines if line.startswith("bernd@"))
+    confirmed = timezone.localtime(subscribers[1].confirmed_at).strftime(
+        "%Y-%m-%d %H:%M"
+    )
+    assert bernd.startswith("bernd@example.org,Bernd,bestätigt,")
+    assert f",{confirmed}," in bernd
+    assert "/blog/" in bernd
 
 
 def test_xlsx_export(editor_client, subscribers):
@@ -126,7 +133,7 @@ def test_xlsx_export(editor_client, subscribers):
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = list(workbook.active.values)
     assert len(rows) == 2
-    assert rows[1][0] == "anna@example.org"
+    assert rows[1][:3] == ("anna@example.org", "Anna", "ausstehend")
 
 
 def test_inspect_shows_consent_proof(editor_client, subscribers):
