@@ -15,4 +15,5 @@ WHITENOISE_USE_FINDERS = True
 # (WAL, busy timeout) instead of "database table is locked".
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     _test_db = BASE_DIR / "test-artifacts" / "test.sqlite3"  # noqa: F405
+    _test_db.parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(_test_db)}  # noqa: F405
