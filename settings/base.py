@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "posts",
     "subscriptions",
     "previews",
+    "imports",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
