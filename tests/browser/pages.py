@@ -1,4 +1,4 @@
-"""The public page types the browser tests visit, on the demo content."""
+"""The public page types the browser tests visit on the demo content, and helpers."""
 
 import pytest
 
@@ -66,3 +66,11 @@ def live_post_paths():
     from posts.models import BlogPostPage
 
     return sorted(post.url for post in BlogPostPage.objects.live())
+
+
+def load_fully(page, path):
+    """Open a page and scroll to its end, so lazy images load too."""
+    response = page.goto(path)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    return response

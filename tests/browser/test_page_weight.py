@@ -2,22 +2,13 @@
 
 import pytest
 
-from .conftest import ARTIFACTS, PHONE
-from .pages import PUBLIC_PAGES, RICH_POST, live_post_paths
+from .pages import PUBLIC_PAGES, RICH_POST, live_post_paths, load_fully
 
 pytestmark = pytest.mark.browser
 
 # HTML + CSS + JS + fonts of a post page, uncompressed; content images do not count.
 WEIGHT_BUDGET = 60_000
 COUNTED_TYPES = {"document", "stylesheet", "script", "font"}
-
-
-def load_fully(page, path):
-    """Open a page and scroll to its end, so lazy images load too."""
-    response = page.goto(path)
-    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_load_state("networkidle")
-    return response
 
 
 def weigh(page, path):
@@ -57,16 +48,3 @@ def test_post_pages_stay_within_the_weight_budget(page, request_log, quality_rep
     assert weights[RICH_POST].get("script", 0) > 0
     heaviest = max(weights, key=lambda path: weights[path]["counted"])
     assert weights[heaviest]["counted"] < WEIGHT_BUDGET, (heaviest, weights[heaviest])
-
-
-def test_screenshots_for_people(page, new_context):
-    folder = ARTIFACTS / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    phone = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
-    for name, path in {"startseite": "/", "artikel": RICH_POST}.items():
-        for device, tab in {"desktop": page, "telefon": phone}.items():
-            target = folder / f"{name}-{device}.png"
-            target.unlink(missing_ok=True)
-            load_fully(tab, path)
-            tab.screenshot(path=target, full_page=True)
-            assert target.stat().st_size > 10_000
