@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from .pages import RICH_POST, needs_subscriptions
@@ -101,7 +102,9 @@ def test_reader_subscribes_and_confirms_through_the_emailed_link(
     assert Subscriber.objects.get(email="leserin@example.org").status != (
         Subscriber.Status.CONFIRMED
     )
+    assert Axe().run(page).response["violations"] == []
     page.get_by_role("button", name="Anmeldung bestätigen").click()
     expect(page.get_by_text("Ihre Anmeldung ist bestätigt")).to_be_visible()
     subscriber = Subscriber.objects.get(email="leserin@example.org")
     assert subscriber.status == Subscriber.Status.CONFIRMED
+    assert Axe().run(page).response["violations"] == []
