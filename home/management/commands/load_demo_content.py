@@ -24,7 +24,7 @@ from wagtail.models import Page, Site
 from home import demo_data
 from home.models import HomePage, SiteSettings, StandardPage
 from posts.blocks import BODY_IMAGE_SPEC, HERO_IMAGE_SPEC, TEASER_IMAGE_SPEC
-from posts.models import BlogIndexPage, BlogPostPage
+from posts.models import Author, BlogIndexPage, BlogPostPage
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "feder-demo"
@@ -84,12 +84,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = self.ensure_home()
             blog = self.ensure_blog_index(home)
+            self.author = self.ensure_author()
             pages = {
                 slug: self.ensure_standard_page(home, slug, data)
                 for slug, data in demo_data.PAGES.items()
             }
             for number, post in enumerate(demo_data.POSTS):
                 self.ensure_post(blog, post, number)
+            self.assign_author(blog)
             self.ensure_settings(home.get_site(), pages)
         self.stdout.write(
             self.style.SUCCESS(
@@ -204,6 +206,7 @@ class Command(BaseCommand):
             feature_image_alt=feature["alt"] if feature else "",
             feature_image_credit=IMAGE_CREDIT if feature else "",
             body=body,
+            author=self.author,
         )
         blog.add_child(instance=page)
         page.tags.set(data["tags"])
@@ -213,6 +216,26 @@ class Command(BaseCommand):
         BlogPostPage.objects.filter(pk=page.pk).update(first_published_at=published_at)
         self.prepare_renditions(page)
         self.created += 1
+
+    def ensure_author(self):
+        author, _ = Author.objects.get_or_create(
+            name=demo_data.AUTHOR_NAME, defaults={"bio": demo_data.AUTHOR_BIO}
+        )
+        return author
+
+    def assign_author(self, blog):
+        """Demo posts loaded before authors existed get the demo author, in the
+        page row and its revisions, so that the next edit in the admin keeps it."""
+        slugs = [post["slug"] for post in demo_data.POSTS]
+        posts = BlogPostPage.objects.child_of(blog).filter(
+            slug__in=slugs, author__isnull=True
+        )
+        for page in posts:
+            for revision in {page.latest_revision, page.live_revision} - {None}:
+                if not revision.content.get("author"):
+                    revision.content["author"] = self.author.pk
+                    revision.save(update_fields=["content"])
+        posts.update(author=self.author)
 
     def prepare_renditions(self, page):
         """Make the image sizes the site shows now, so the first reader does not wait."""
