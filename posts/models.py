@@ -8,6 +8,7 @@ from taggit.models import ItemBase, TagBase
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -21,6 +22,8 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
+from wagtail.signals import page_published
 
 from .authors import Author
 from .blocks import TEASER_IMAGE_SPEC, BodyBlock
@@ -345,3 +348,12 @@ class BlogPostPage(Page):
         context["next_post"] = self.next_post()
         context["blog_index"] = self.get_parent().specific_deferred
         return context
+
+
+@receiver(page_published, sender=BlogPostPage)
+def index_published_post(sender, instance, **kwargs):
+    # The post_save indexing runs before modelcluster saves the tags, so a post
+    # would not be found by a new tag; index it again once it is fully saved.
+    insert_or_update_object_task.enqueue(
+        instance._meta.app_label, instance._meta.model_name, str(instance.pk)
+    )
