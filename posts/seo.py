@@ -30,13 +30,16 @@ def published_at(post):
     was the same (local) day, otherwise at midnight local time."""
     first = post.first_published_at and timezone.localtime(post.first_published_at)
     if first and first.date() == post.date:
-        return first
+        return first.replace(microsecond=0)
     return timezone.make_aware(datetime.combine(post.date, time.min))
 
 
 def modified_at(post):
     updated = post.last_published_at
-    return max(published_at(post), timezone.localtime(updated)) if updated else None
+    if not updated:
+        return None
+    updated = timezone.localtime(updated).replace(microsecond=0)
+    return max(published_at(post), updated)
 
 
 def site_name(site):

@@ -95,7 +95,6 @@ def seo_meta(context):
         "site_name": site_name(site),
         "og_type": "article" if is_post else "website",
         "image": image,
-        "current_tag": current_tag,
     }
     if is_post:
         meta["published"] = published_at(page).isoformat()

@@ -154,3 +154,22 @@ def test_preview_link_context_is_noindex(post):
     assert json.loads(soup.find("script", type="application/ld+json").string)[
         "headline"
     ]
+
+
+def test_not_found_page_renders_its_head(client, home):
+    response = client.get("/gibt-es-nicht/")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("link", rel="canonical") is None
+    assert soup.find("link", rel="alternate")["href"] == "/feed/"
+
+
+def test_overriding_the_meta_block_keeps_the_feed_links(home, rf):
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        '{% extends "base.html" %}{% block meta %}<meta name="x" content="y">{% endblock %}'
+    )
+    html = template.render({"page": home}, rf.get("/"))
+    assert '<meta name="x" content="y">' in html and 'href="/feed/atom/"' in html
+    assert "og:title" not in html
