@@ -13,7 +13,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -27,12 +26,9 @@ from wagtail.signals import page_published
 
 from .authors import Author
 from .blocks import TEASER_IMAGE_SPEC, BodyBlock
+from .text import german_slugify
 
 __all__ = ["Author", "BlogIndexPage", "BlogPostPage", "BlogTag", "TaggedPost"]
-
-GERMAN_TRANSLITERATION = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
-)
 
 
 class BlogTag(TagBase):
@@ -46,7 +42,7 @@ class BlogTag(TagBase):
         ordering = ["name"]
 
     def slugify(self, tag, i=None):
-        slug = slugify(tag.translate(GERMAN_TRANSLITERATION)) or "tag"
+        slug = german_slugify(tag) or "tag"
         if i is not None:
             slug += f"-{i}"
         return slug

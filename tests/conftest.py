@@ -33,7 +33,9 @@ def blog(site_tree):
 
 @pytest.fixture
 def editor(db, django_user_model):
-    return django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "geheim-123")
+    return django_user_model.objects.create_superuser(
+        "redaktion", "redaktion@example.org", "geheim-123"
+    )
 
 
 # Browser tests (tests/browser/) launch Debian's Chromium, never a downloaded one.
@@ -43,7 +45,9 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not CHROMIUM:
-        pytest.skip("Chromium ist nicht installiert (apt-get install chromium): Browser-Tests übersprungen.")
+        pytest.skip(
+            "Chromium ist nicht installiert (apt-get install chromium): Browser-Tests übersprungen."
+        )
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,

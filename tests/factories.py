@@ -4,8 +4,9 @@ import io
 import itertools
 from datetime import date, timedelta
 
-from django.core.files.images import ImageFile
 from PIL import Image as PILImage
+
+from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -19,7 +20,9 @@ _counter = itertools.count(1)
 def build_site():
     """Home page as the default site's root, with a blog index below it."""
     root = Page.get_first_root_node()
-    home = HomePage(title="Startseite", slug="startseite", tagline="Ein Testblog", intro="Hallo.")
+    home = HomePage(
+        title="Startseite", slug="startseite", tagline="Ein Testblog", intro="Hallo."
+    )
     root.add_child(instance=home)
     site = Site.objects.get(is_default_site=True)
     old_root = site.root_page
@@ -42,14 +45,18 @@ def make_image(title=None, size=(1200, 675), color=(120, 60, 20)):
     return image
 
 
-def make_post(blog, title=None, *, tags=(), body=None, live=True, post_date=None, **fields):
+def make_post(
+    blog, title=None, *, tags=(), body=None, live=True, post_date=None, **fields
+):
     number = next(_counter)
     post = BlogPostPage(
         title=title or f"Artikel {number}",
         slug=fields.pop("slug", f"artikel-{number}"),
         date=post_date or date(2026, 1, 1) + timedelta(days=number),
         teaser=fields.pop("teaser", f"Anreißer für Artikel {number}."),
-        body=body if body is not None else [("paragraph", f"<p>Text von Artikel {number}.</p>")],
+        body=body
+        if body is not None
+        else [("paragraph", f"<p>Text von Artikel {number}.</p>")],
         live=live,
         **fields,
     )
