@@ -17,6 +17,7 @@ FEEDS = ["/feed/", "/feed/atom/"]
 def fetch(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
+    assert not response.cookies
     parsed = feedparser.parse(response.content)
     assert not parsed.bozo, parsed.get("bozo_exception")
     return response, parsed

@@ -118,3 +118,12 @@ def test_demo_loader_creates_one_author_and_assigns_it(client):
     post.refresh_from_db()
     assert post.latest_revision.as_object().author_id == author.pk
     assert demo_data.AUTHOR_NAME in client.get(post.url).content.decode()
+
+
+def test_editor_chooses_the_author_on_the_post(client, blog, editor):
+    author = make_author()
+    post = make_post(blog, "Mit Autor", author=author)
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{post.pk}/edit/").content.decode()
+    assert 'name="author"' in html
+    assert "snippet-chooser" in html or "/admin/snippets/choose/posts/author/" in html

@@ -93,6 +93,7 @@ HOSTILE = [
 def test_hostile_queries_neither_fail_nor_reflect_html(client, posts, query):
     response = client.get("/suche/", {"q": query})
     assert response.status_code == 200
+    assert not response.cookies
     html = response.content.decode()
     assert "<script>alert" not in html
     assert "<img src=x" not in html
