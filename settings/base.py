@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "home",
     "posts",
     "subscriptions",
+    "previews",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

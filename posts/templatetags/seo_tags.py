@@ -79,9 +79,11 @@ def seo_meta(context):
     site = Site.find_for_request(request)
     root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     current_tag = context.get("current_tag")
+    preview_link = getattr(request, "is_preview_link", False)
     noindex = bool(
         context.get("noindex")
         or context.get("is_preview_link")
+        or preview_link
         or getattr(request, "is_preview", False)
     )
     canonical = None if noindex else _canonical(request, page, context)
@@ -92,6 +94,8 @@ def seo_meta(context):
         "description": _description(page, current_tag, context),
         "canonical": canonical,
         "noindex": noindex,
+        # base.html adds previews/head.html (with its robots tag) for preview links.
+        "robots_tag": noindex and not preview_link,
         "site_name": site_name(site),
         "og_type": "article" if is_post else "website",
         "image": image,

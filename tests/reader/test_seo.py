@@ -173,3 +173,18 @@ def test_overriding_the_meta_block_keeps_the_feed_links(home, rf):
     html = template.render({"page": home}, rf.get("/"))
     assert '<meta name="x" content="y">' in html and 'href="/feed/atom/"' in html
     assert "og:title" not in html
+
+
+def test_preview_link_page_has_one_robots_tag_and_no_canonical(client, post, editor):
+    from previews.models import PreviewLink
+
+    draft = post.get_latest_revision_as_object()
+    draft.title = "Neuer Titel im Entwurf"
+    draft.save_revision()
+    _, token = PreviewLink.create_for(post, editor)
+    soup = BeautifulSoup(client.get(f"/vorschau/{token}/").content, "html.parser")
+    robots = soup.find_all("meta", attrs={"name": "robots"})
+    assert [tag["content"] for tag in robots] == ["noindex, nofollow"]
+    assert soup.find("link", rel="canonical") is None
+    assert meta(soup, "og:url") is None
+    assert json_ld(soup)["headline"] == "Neuer Titel im Entwurf"
