@@ -106,16 +106,18 @@ def test_html_in_the_query_is_shown_escaped(client, posts):
     assert "<b>Zuhören</b>" not in html
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "-3", "1.5", "", "1e3"])
-def test_odd_page_numbers_show_the_first_page(client, posts, page):
-    response = client.get("/suche/", {"q": "Wertschätzung", "page": page})
+# Not named "page": that is pytest-playwright's fixture, and shadowing it drags the
+# test into the browser tests' session parametrization (and their DB flush).
+@pytest.mark.parametrize("number", ["abc", "0", "-3", "1.5", "", "1e3"])
+def test_odd_page_numbers_show_the_first_page(client, posts, number):
+    response = client.get("/suche/", {"q": "Wertschätzung", "page": number})
     assert response.status_code == 200
     assert result_titles(response) == ["Zuhören im Alltag"]
 
 
-@pytest.mark.parametrize("page", ["7", "99999999999999999999999"])
-def test_page_past_the_end_is_404(client, posts, page):
-    response = client.get("/suche/", {"q": "Wertschätzung", "page": page})
+@pytest.mark.parametrize("number", ["7", "99999999999999999999999"])
+def test_page_past_the_end_is_404(client, posts, number):
+    response = client.get("/suche/", {"q": "Wertschätzung", "page": number})
     assert response.status_code == 404
 
 
