@@ -28,7 +28,11 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["posts.BlogIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "posts.BlogIndexPage",
+        "home.StandardPage",
+        "subscriptions.SubscribePage",
+    ]
     max_count = 1
 
     class Meta:

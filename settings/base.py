@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "posts",
     "subscriptions",
     "previews",
+    "imports",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -176,6 +177,24 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Background work (django-tasks). Production switches to the durable database queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Subscriptions (double opt-in). Rates are "count/period", period s, m, h or d;
+# counted in the cache (Redis when REDIS_URL is set, else per process).
+SUBSCRIBE_RATE_LIMIT_PER_IP = os.environ.get("SUBSCRIBE_RATE_LIMIT_PER_IP", "10/h")
+SUBSCRIBE_RATE_LIMIT_PER_EMAIL = os.environ.get("SUBSCRIBE_RATE_LIMIT_PER_EMAIL", "5/h")
+SUBSCRIBE_CONFIRMATION_LIMIT = os.environ.get("SUBSCRIBE_CONFIRMATION_LIMIT", "3/d")
+SUBSCRIBE_CONFIRM_TOKEN_HOURS = int(
+    os.environ.get("SUBSCRIBE_CONFIRM_TOKEN_HOURS", "48")
+)
+SUBSCRIBE_EMAIL_MAX_ATTEMPTS = 6  # first try plus retries after 1, 4, 16, 64, 256 min
+SUBSCRIBE_EMAIL_RETRY_BASE_SECONDS = 60
+SUBSCRIBE_PURGE_PENDING_AFTER_DAYS = int(
+    os.environ.get("SUBSCRIBE_PURGE_PENDING_AFTER_DAYS", "30")
+)
+# Public address used for links in emails; defaults to WAGTAILADMIN_BASE_URL.
+SUBSCRIPTIONS_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: none).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mesuts Blog"

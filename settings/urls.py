@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("healthz/", home_views.healthz, name="healthz"),
+    path("abo/", include("subscriptions.urls")),
     path("vorschau/", include("previews.urls")),
     path("", include("posts.reader_urls")),
 ]

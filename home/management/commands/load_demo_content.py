@@ -25,6 +25,7 @@ from home import demo_data
 from home.models import HomePage, SiteSettings, StandardPage
 from posts.blocks import BODY_IMAGE_SPEC, HERO_IMAGE_SPEC, TEASER_IMAGE_SPEC
 from posts.models import Author, BlogIndexPage, BlogPostPage
+from subscriptions.models import SubscribePage
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "feder-demo"
@@ -92,6 +93,7 @@ class Command(BaseCommand):
             for number, post in enumerate(demo_data.POSTS):
                 self.ensure_post(blog, post, number)
             self.assign_author(blog)
+            self.ensure_subscribe_page(home)
             self.ensure_settings(home.get_site(), pages)
         self.stdout.write(
             self.style.SUCCESS(
@@ -160,6 +162,14 @@ class Command(BaseCommand):
             page.save_revision().publish()
             self.created += 1
         return page
+
+    def ensure_subscribe_page(self, home):
+        if SubscribePage.objects.exists():
+            return
+        page = SubscribePage(title="Abonnieren", slug="abonnieren")
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
 
     def ensure_image(self, spec, seed):
         Image = get_image_model()

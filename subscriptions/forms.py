@@ -1,0 +1,80 @@
+import re
+
+from django import forms
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+# Letters (any script), spaces, hyphens, apostrophes and dots: enough for real
+# first names, and nothing for header injection or spam links in our emails.
+NAME_PATTERN = re.compile(r"^[^\W\d_]+(?:[ .'’-]+[^\W\d_]+)*\.?$")
+HONEYPOT_FIELD = "website"
+INVALID_EMAIL = _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
+
+
+def normalise_email(value):
+    """Trim, lower-case the domain and store IDN domains in their ASCII form."""
+    value = (value or "").strip()
+    local, at, domain = value.rpartition("@")
+    if not at or not local or not domain:
+        raise forms.ValidationError(INVALID_EMAIL)
+    try:
+        domain = domain.strip().rstrip(".").encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        raise forms.ValidationError(INVALID_EMAIL) from None
+    email = f"{local}@{domain}"
+    if len(email) > 254:
+        raise forms.ValidationError(_("Diese E-Mail-Adresse ist zu lang."))
+    try:
+        validate_email(email)
+    except forms.ValidationError:
+        raise forms.ValidationError(INVALID_EMAIL) from None
+    return email
+
+
+class SubscribeForm(forms.Form):
+    email = forms.CharField(
+        label=_("E-Mail-Adresse"),
+        max_length=254,
+        error_messages={
+            "required": _("Bitte geben Sie Ihre E-Mail-Adresse ein."),
+            "max_length": _("Diese E-Mail-Adresse ist zu lang."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+    )
+    first_name = forms.CharField(
+        label=_("Vorname (freiwillig)"),
+        max_length=50,
+        required=False,
+        error_messages={"max_length": _("Bitte höchstens 50 Zeichen.")},
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    consent = forms.BooleanField(
+        required=True,
+        error_messages={"required": _("Bitte bestätigen Sie Ihre Einwilligung.")},
+    )
+    # Honeypot: hidden from people, filled in by naive bots.
+    website = forms.CharField(required=False, max_length=200)
+    # Path of the page the form was on, for the consent record.
+    source = forms.CharField(required=False, max_length=300)
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def clean_first_name(self):
+        name = " ".join(self.cleaned_data["first_name"].split())
+        if name and not NAME_PATTERN.match(name):
+            raise forms.ValidationError(
+                _("Bitte nur Buchstaben, Leerzeichen, Bindestrich oder Apostroph.")
+            )
+        return name
+
+    def clean_source(self):
+        source = self.cleaned_data["source"].strip()
+        # Only our own paths; anything else is not worth keeping as proof.
+        if not source.startswith("/") or source.startswith("//") or "\\" in source:
+            return ""
+        return "".join(ch for ch in source if ch.isprintable())
+
+    @property
+    def is_bot(self):
+        return bool(self.data.get(HONEYPOT_FIELD))
