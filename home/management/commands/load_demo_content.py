@@ -7,10 +7,12 @@ changes to demo content survive a second run.
 import io
 import random
 from datetime import date, datetime, time
+from urllib.parse import urlsplit
 
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
@@ -127,6 +129,7 @@ class Command(BaseCommand):
             site.root_page = home
             site.site_name = demo_data.SITE_NAME
             site.save()
+        self.adopt_public_address(site)
         # Wagtail's migrations create a "Welcome" page; it has no place on this site.
         if (
             old_root.pk != home.pk
@@ -135,6 +138,19 @@ class Command(BaseCommand):
         ):
             old_root.delete()
         return home
+
+    def adopt_public_address(self, site):
+        """Canonical, feed and email links are built from the Site's address. Wagtail
+        starts with localhost:80; take the configured base URL instead, once."""
+        if (site.hostname, site.port) != ("localhost", 80):
+            return
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        if not address.hostname:
+            return
+        default_port = 443 if address.scheme == "https" else 80
+        site.hostname = address.hostname
+        site.port = address.port or default_port
+        site.save()
 
     def ensure_blog_index(self, home):
         blog = BlogIndexPage.objects.child_of(home).first()
@@ -261,21 +277,21 @@ class Command(BaseCommand):
                 )
 
     def ensure_settings(self, site, pages):
-        settings = SiteSettings.for_site(site)
+        site_settings = SiteSettings.for_site(site)
         changed = False
-        if settings.impressum_page_id is None and "impressum" in pages:
-            settings.impressum_page = pages["impressum"]
+        if site_settings.impressum_page_id is None and "impressum" in pages:
+            site_settings.impressum_page = pages["impressum"]
             changed = True
-        if settings.privacy_page_id is None and "datenschutz" in pages:
-            settings.privacy_page = pages["datenschutz"]
+        if site_settings.privacy_page_id is None and "datenschutz" in pages:
+            site_settings.privacy_page = pages["datenschutz"]
             changed = True
-        if not settings.footer_text:
-            settings.footer_text = (
+        if not site_settings.footer_text:
+            site_settings.footer_text = (
                 f"© {timezone.localdate().year} {demo_data.AUTHOR_NAME}"
             )
             changed = True
         if changed:
-            settings.save()
+            site_settings.save()
 
     def ensure_admin(self):
         User = get_user_model()
