@@ -8,11 +8,12 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+
+from .text import german_slugify
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -25,7 +26,7 @@ HERO_IMAGE_SPEC = f"fill-{{800x450,1200x675}}|{IMAGE_FORMATS}"
 
 class HeadingValue(blocks.StructValue):
     def anchor(self):
-        return slugify(self.get("text") or "") or "abschnitt"
+        return german_slugify(self.get("text")) or "abschnitt"
 
 
 class HeadingBlock(blocks.StructBlock):

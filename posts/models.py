@@ -12,7 +12,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -23,10 +22,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from .blocks import TEASER_IMAGE_SPEC, BodyBlock
-
-GERMAN_TRANSLITERATION = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
-)
+from .text import german_slugify
 
 
 class BlogTag(TagBase):
@@ -40,7 +36,7 @@ class BlogTag(TagBase):
         ordering = ["name"]
 
     def slugify(self, tag, i=None):
-        slug = slugify(tag.translate(GERMAN_TRANSLITERATION)) or "tag"
+        slug = german_slugify(tag) or "tag"
         if i is not None:
             slug += f"-{i}"
         return slug

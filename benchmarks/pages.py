@@ -1,0 +1,93 @@
+"""Start the site under gunicorn (production settings, demo SQLite database) and
+measure the public pages: latency, throughput and bytes. Not run by CI.
+
+    make bench                      # or: .venv/bin/python benchmarks/pages.py
+    BENCH_REQUESTS=500 BENCH_CONCURRENCY=8 make bench
+"""
+
+import gzip
+import os
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
+CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
+PAGES = ["/", "/blog/", "/blog/tag/leadership/", "/blog/purpose-ist-mehr-als-ein-slogan/", "/impressum/"]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url):
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body = response.read()
+        status = response.status
+    return time.perf_counter() - started, status, body
+
+
+def main():
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "2"),
+        "GUNICORN_ACCESS_LOG": os.devnull,
+    }
+    python = sys.executable
+    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    server = subprocess.Popen(
+        [str(Path(python).with_name("gunicorn")), "-c", "gunicorn.conf.py", "settings.wsgi:application"],
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                fetch(base + "/healthz/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        print(f"gunicorn on {base}, {env['GUNICORN_WORKERS']} workers; {REQUESTS} requests per page, {CONCURRENCY} at a time\n")
+        print(f"{'page':45} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'HTML B':>8} {'gzip B':>8}")
+        for path in PAGES:
+            _, status, body = fetch(base + path)  # warm-up (renditions, caches)
+            assert status == 200, (path, status)
+            started = time.perf_counter()
+            with ThreadPoolExecutor(CONCURRENCY) as pool:
+                timings = [t for t, _, _ in pool.map(lambda _: fetch(base + path), range(REQUESTS))]
+            elapsed = time.perf_counter() - started
+            p95 = statistics.quantiles(timings, n=20)[18]
+            print(
+                f"{path:45} {statistics.median(timings) * 1000:8.1f} {p95 * 1000:8.1f} "
+                f"{REQUESTS / elapsed:8.0f} {len(body):8d} {len(gzip.compress(body)):8d}"
+            )
+        _, _, post = fetch(base + PAGES[3])
+        print()
+        for asset in sorted(set(re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', post))):
+            _, _, body = fetch(base + asset.decode())
+            print(f"{asset.decode():45} {len(body):8d} B, gzip {len(gzip.compress(body)):d} B")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

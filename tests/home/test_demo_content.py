@@ -1,0 +1,119 @@
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from home import demo_data
+from home.models import HomePage, SiteSettings, StandardPage
+from posts.models import BlogIndexPage, BlogPostPage, BlogTag
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "posts": BlogPostPage.objects.count(),
+        "images": get_image_model().objects.count(),
+        "tags": BlogTag.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", "--with-admin", verbosity=0)
+
+
+@pytest.mark.usefixtures("demo")
+def test_demo_content_loads_twice_without_duplicates_and_every_live_page_answers(
+    client,
+):
+    first = counts()
+    call_command("load_demo_content", "--with-admin", verbosity=0)
+    assert counts() == first
+
+    assert first["posts"] >= 8
+    assert HomePage.objects.count() == 1 and BlogIndexPage.objects.count() == 1
+    site = Site.objects.get(is_default_site=True)
+    assert site.site_name == "Mesuts Blog"
+    assert isinstance(site.root_page.specific, HomePage)
+    assert {tag.name for tag in BlogTag.objects.all()} >= {
+        "Leadership",
+        "Marketing",
+        "Branding",
+        "Purpose",
+    }
+
+    live_pages = Page.objects.live().public().filter(depth__gt=1).specific()
+    assert live_pages.count() == first["pages"] - 1
+    for page in live_pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+    for tag in BlogTag.objects.all():
+        assert client.get(f"/blog/tag/{tag.slug}/").status_code == 200
+
+
+@pytest.mark.usefixtures("demo")
+def test_demo_content_uses_every_block_type_and_a_single_video():
+    block_types = [
+        block.block_type for post in BlogPostPage.objects.all() for block in post.body
+    ]
+    assert set(block_types) == set(BlogPostPage.body.field.stream_block.child_blocks)
+    assert block_types.count("video") == 1
+    for post in BlogPostPage.objects.all():
+        paragraphs = [block for block in post.body if block.block_type == "paragraph"]
+        assert 3 <= len(paragraphs) <= 8, post.title
+        assert post.tag_list(), post.title
+
+
+@pytest.mark.usefixtures("demo")
+def test_demo_images_are_generated_locally_and_credited():
+    posts_with_images = BlogPostPage.objects.exclude(feature_image=None)
+    assert posts_with_images.count() >= 7
+    for post in posts_with_images:
+        assert post.feature_image_credit.startswith("Bild:")
+        assert post.feature_image_alt
+        assert post.feature_image.file.name.startswith("original_images/demo-")
+    credits = [
+        block.value["credit"]
+        for post in BlogPostPage.objects.all()
+        for block in post.body
+        if block.block_type == "image"
+    ]
+    assert credits and all(credit.startswith("Bild:") for credit in credits)
+
+
+@pytest.mark.usefixtures("demo")
+def test_demo_site_links_impressum_and_datenschutz_and_creates_the_admin(client):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.impressum_page.title == "Impressum"
+    assert settings.privacy_page.title == "Datenschutz"
+    assert StandardPage.objects.count() == 2
+    html = client.get("/").content.decode()
+    assert demo_data.TAGLINE in html
+    assert 'href="/impressum/"' in html and 'href="/datenschutz/"' in html
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.check_password("feder-demo")
+    assert client.login(username="admin", password="feder-demo")
+    assert client.get("/admin/").status_code == 200
+
+
+def test_demo_content_keeps_an_editors_changes(db):
+    call_command("load_demo_content", verbosity=0)
+    post = BlogPostPage.objects.get(slug=demo_data.POSTS[0]["slug"])
+    post.title = "Vom Autor geändert"
+    post.save_revision().publish()
+    call_command("load_demo_content", verbosity=0)
+    assert BlogPostPage.objects.get(pk=post.pk).title == "Vom Autor geändert"
+
+
+def test_no_demo_admin_when_an_admin_exists(db, django_user_model):
+    django_user_model.objects.create_superuser(
+        "chefin", "c@example.org", "lang-und-geheim"
+    )
+    call_command("load_demo_content", "--with-admin", verbosity=0)
+    assert not django_user_model.objects.filter(username="admin").exists()
