@@ -21,6 +21,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from newsletter.panels import newsletter_panel
+
 from .blocks import TEASER_IMAGE_SPEC, BodyBlock
 from .text import german_slugify
 
@@ -236,6 +238,7 @@ class BlogPostPage(Page):
             heading=_("Titelbild"),
         ),
         FieldPanel("body"),
+        newsletter_panel(),
     ]
 
     search_fields = [
