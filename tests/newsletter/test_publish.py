@@ -1,4 +1,4 @@
-""""Beim Veröffentlichen senden": honoured when the page goes live, never on a
+""" "Beim Veröffentlichen senden": honoured when the page goes live, never on a
 draft save."""
 
 from datetime import timedelta
@@ -82,7 +82,12 @@ def test_publishing_without_the_flag_sends_nothing(smtp_server, audience, blog):
 def test_publish_through_the_admin_with_the_checkbox(
     client, editor, smtp_server, audience, blog
 ):
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
 
     client.force_login(editor)
     data = nested_form_data(
@@ -94,16 +99,14 @@ def test_publish_through_the_admin_with_the_checkbox(
             "tags": "",
             "feature_image_alt": "",
             "feature_image_credit": "",
-            "body": streamfield([("paragraph", "<p>Text.</p>")]),
+            "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
             "newsletter_options": inline_formset(
                 [{"send_on_publish": "on", "subject": ""}]
             ),
             "action-publish": "publish",
         }
     )
-    response = client.post(
-        f"/admin/pages/add/posts/blogpostpage/{blog.pk}/", data
-    )
+    response = client.post(f"/admin/pages/add/posts/blogpostpage/{blog.pk}/", data)
     assert response.status_code == 302, response.context["form"].errors
     send = PostSend.objects.get()
     assert send.subject == "Per Admin"

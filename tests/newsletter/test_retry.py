@@ -5,10 +5,10 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django_tasks_db.models import DBTaskResult
 
 from django.utils import timezone
 
-from django_tasks_db.models import DBTaskResult
 from newsletter.models import Delivery, PostSend
 from newsletter.sending import retry_delay
 from newsletter.services import create_send
