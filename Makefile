@@ -1,6 +1,6 @@
 # The README's commands. Everything installs into .venv from pyproject.toml, pinned
 # by requirements.lock, so a fresh machine with Python 3.11 needs nothing else.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp

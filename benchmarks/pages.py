@@ -21,7 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
-PAGES = ["/", "/blog/", "/blog/tag/leadership/", "/blog/purpose-ist-mehr-als-ein-slogan/", "/impressum/"]
+PAGES = [
+    "/",
+    "/blog/",
+    "/blog/tag/leadership/",
+    "/blog/purpose-ist-mehr-als-ein-slogan/",
+    "/impressum/",
+]
 
 
 def free_port():
@@ -51,9 +57,19 @@ def main():
         "GUNICORN_ACCESS_LOG": os.devnull,
     }
     python = sys.executable
-    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     server = subprocess.Popen(
-        [str(Path(python).with_name("gunicorn")), "-c", "gunicorn.conf.py", "settings.wsgi:application"],
+        [
+            str(Path(python).with_name("gunicorn")),
+            "-c",
+            "gunicorn.conf.py",
+            "settings.wsgi:application",
+        ],
         cwd=ROOT,
         env=env,
     )
@@ -65,14 +81,18 @@ def main():
                 break
             except OSError:
                 time.sleep(0.1)
-        print(f"gunicorn on {base}, {env['GUNICORN_WORKERS']} workers; {REQUESTS} requests per page, {CONCURRENCY} at a time\n")
-        print(f"{'page':45} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'HTML B':>8} {'gzip B':>8}")
+        print(
+            f"gunicorn on {base}, {env['GUNICORN_WORKERS']} workers; {REQUESTS} requests per page, {CONCURRENCY} at a time\n"
+        )
+        print(
+            f"{'page':45} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'HTML B':>8} {'gzip B':>8}"
+        )
         for path in PAGES:
             _, status, body = fetch(base + path)  # warm-up (renditions, caches)
             assert status == 200, (path, status)
             started = time.perf_counter()
             with ThreadPoolExecutor(CONCURRENCY) as pool:
-                timings = [t for t, _, _ in pool.map(lambda _: fetch(base + path), range(REQUESTS))]
+                timings = [t for t, _, _ in pool.map(fetch, [base + path] * REQUESTS)]
             elapsed = time.perf_counter() - started
             p95 = statistics.quantiles(timings, n=20)[18]
             print(
@@ -81,9 +101,13 @@ def main():
             )
         _, _, post = fetch(base + PAGES[3])
         print()
-        for asset in sorted(set(re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', post))):
+        for asset in sorted(
+            set(re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', post))
+        ):
             _, _, body = fetch(base + asset.decode())
-            print(f"{asset.decode():45} {len(body):8d} B, gzip {len(gzip.compress(body)):d} B")
+            print(
+                f"{asset.decode():45} {len(body):8d} B, gzip {len(gzip.compress(body)):d} B"
+            )
     finally:
         server.terminate()
         server.wait(timeout=10)

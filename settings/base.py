@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "posts",
     "subscriptions",
     "newsletter",
+    "previews",
+    "imports",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -11,3 +11,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# A file, not shared-cache memory: concurrent tests then see real SQLite locking
+# (WAL, busy timeout) instead of "database table is locked".
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    _test_db = BASE_DIR / "test-artifacts" / "test.sqlite3"  # noqa: F405
+    _test_db.parent.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_db)}  # noqa: F405

@@ -16,6 +16,7 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("healthz/", home_views.healthz, name="healthz"),
     path("abo/", include("subscriptions.urls")),
+    path("vorschau/", include("previews.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,4 +1,6 @@
+from django.contrib import admin
 from django.urls import re_path
+from django.utils import timezone
 
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
@@ -12,6 +14,10 @@ from .admin_views import (
 from .models import Subscriber
 
 
+def local_time(value):
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
 class SubscriberAdmin(ModelAdmin):
     model = Subscriber
     menu_label = "Abonnenten"
@@ -21,15 +27,16 @@ class SubscriberAdmin(ModelAdmin):
     list_display = ("email", "first_name", "status", "created_at", "confirmed_at")
     list_filter = ("status", "created_at", "confirmed_at")
     search_fields = ("email", "first_name")
+    # Export readable values (German status, local times) rather than raw ones.
     list_export = (
         "email",
         "first_name",
-        "status",
-        "created_at",
-        "confirmed_at",
-        "unsubscribed_at",
+        "export_status",
+        "export_signed_up",
+        "export_confirmed",
+        "export_unsubscribed",
         "signup_page",
-        "consent_version",
+        "export_consent_version",
     )
     export_filename = "abonnenten"
     inspect_view_enabled = True
@@ -48,6 +55,26 @@ class SubscriberAdmin(ModelAdmin):
     )
     permission_helper_class = SubscriberPermissionHelper
     button_helper_class = SubscriberButtonHelper
+
+    @admin.display(description="Status")
+    def export_status(self, obj):
+        return obj.get_status_display()
+
+    @admin.display(description="Angemeldet")
+    def export_signed_up(self, obj):
+        return local_time(obj.created_at)
+
+    @admin.display(description="Bestätigt")
+    def export_confirmed(self, obj):
+        return local_time(obj.confirmed_at)
+
+    @admin.display(description="Abgemeldet")
+    def export_unsubscribed(self, obj):
+        return local_time(obj.unsubscribed_at)
+
+    @admin.display(description="Einwilligungstext-Version")
+    def export_consent_version(self, obj):
+        return obj.consent_version if obj.consent_text else ""
 
     def resend_view(self, request, instance_pk):
         return ResendConfirmationView.as_view(

@@ -265,6 +265,7 @@ def test_block_previews_render_in_the_admin_with_the_site_stylesheet(client, edi
         assert "css/site.css" in response.content.decode(), name
 
 
+@pytest.mark.django_db
 def test_stream_value_from_raw_data_counts_words_for_reading_time():
     post = BlogPostPage(
         body=StreamValue(BODY, [("paragraph", "<p>" + "Wort " * 450 + "</p>")])

@@ -1,8 +1,8 @@
 """Editor's side: the modeladmin list, filter, search, export, resend, dashboard."""
 
 import io
-from urllib.parse import quote
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from openpyxl import load_workbook
@@ -92,7 +92,9 @@ def test_filter_by_status_and_date(editor_client, subscribers):
     assert "bernd@example.org" in body
     assert "anna@example.org" not in body
     # The "last 7 days" link of the date filter, with an aware timestamp.
-    since = quote(timezone.localtime(timezone.now() - timedelta(days=7)).isoformat(sep=" "))
+    since = quote(
+        timezone.localtime(timezone.now() - timedelta(days=7)).isoformat(sep=" ")
+    )
     body = editor_client.get(f"{INDEX}?created_at__gte={since}").content.decode()
     assert "anna@example.org" in body
     assert "carla@example.org" not in body
@@ -115,7 +117,14 @@ def test_csv_export(editor_client, subscribers):
     content = b"".join(response.streaming_content).decode()
     lines = content.strip().splitlines()
     assert len(lines) == 4
-    assert "bernd@example.org,Bernd" in content
+    assert lines[0].startswith("E-Mail-Adresse,Vorname,Status,Angemeldet,Bestätigt")
+    bernd = next(line for line in lines if line.startswith("bernd@"))
+    confirmed = timezone.localtime(subscribers[1].confirmed_at).strftime(
+        "%Y-%m-%d %H:%M"
+    )
+    assert bernd.startswith("bernd@example.org,Bernd,bestätigt,")
+    assert f",{confirmed}," in bernd
+    assert "/blog/" in bernd
 
 
 def test_xlsx_export(editor_client, subscribers):
@@ -124,7 +133,7 @@ def test_xlsx_export(editor_client, subscribers):
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = list(workbook.active.values)
     assert len(rows) == 2
-    assert rows[1][0] == "anna@example.org"
+    assert rows[1][:3] == ("anna@example.org", "Anna", "ausstehend")
 
 
 def test_inspect_shows_consent_proof(editor_client, subscribers):
@@ -137,7 +146,10 @@ def test_inspect_shows_consent_proof(editor_client, subscribers):
 
 def test_no_adding_or_editing_by_hand(editor_client, subscribers):
     assert editor_client.get(f"{INDEX}create/").status_code in (302, 403)
-    assert editor_client.get(f"{INDEX}edit/{subscribers[0].pk}/").status_code in (302, 403)
+    assert editor_client.get(f"{INDEX}edit/{subscribers[0].pk}/").status_code in (
+        302,
+        403,
+    )
 
 
 def test_delete_for_erasure(editor_client, subscribers):

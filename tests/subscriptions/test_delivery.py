@@ -6,17 +6,17 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django_tasks_db.models import DBTaskResult
 
 from django.core.management import call_command
 from django.utils import timezone
 
-from django_tasks_db.models import DBTaskResult
 from subscriptions.models import Subscriber, SubscriberToken
 from subscriptions.tasks import retry_delay, send_confirmation_email
 
 from .conftest import links, sign_up
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -25,14 +25,20 @@ def db_queue(settings):
 
 
 def mail_tasks():
-    return DBTaskResult.objects.filter(task_path="subscriptions.tasks.send_confirmation_email")
+    return DBTaskResult.objects.filter(
+        task_path="subscriptions.tasks.send_confirmation_email"
+    )
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    call_command(
+        "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+    )
 
 
-def test_smtp_down_retries_with_backoff_and_delivers_later(client, smtp, site_tree, db_queue):
+def test_smtp_down_retries_with_backoff_and_delivers_later(
+    client, smtp, site_tree, db_queue
+):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         response = sign_up(client)

@@ -38,7 +38,9 @@ def test_sign_up_confirm_and_one_click_unsubscribe(client, smtp_server, subscrib
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     confirm_path, unsubscribe_path = links(message)
     # Long headers are folded after the colon; the value itself is exact.
-    assert message["List-Unsubscribe"].strip() == f"<http://testserver{unsubscribe_path}>"
+    assert (
+        message["List-Unsubscribe"].strip() == f"<http://testserver{unsubscribe_path}>"
+    )
     html = message.get_body(("html",)).get_content()
     assert f"http://testserver{confirm_path}" in html
     assert f"http://testserver{unsubscribe_path}" in html

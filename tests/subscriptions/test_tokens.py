@@ -76,9 +76,14 @@ def test_tampered_links_are_rejected(client, path):
     url = path.format(token=token, short=token[:-1], long=token * 5)
     assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
-    assert client.post(
-        url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
-    ).status_code == 404
+    assert (
+        client.post(
+            url,
+            "List-Unsubscribe=One-Click",
+            content_type="application/x-www-form-urlencoded",
+        ).status_code
+        == 404
+    )
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
@@ -109,7 +114,9 @@ def test_reused_confirm_link(client):
     assert "bereits bestätigt" in again.content.decode()
     # After unsubscribing, the old confirm link cannot bring the address back.
     client.post(
-        unsubscribe, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        unsubscribe,
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
     )
     assert client.post(confirm).status_code == 404
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
@@ -119,7 +126,9 @@ def test_unsubscribing_a_pending_sign_up_voids_its_confirm_link(client):
     sign_up(client)
     confirm, unsubscribe = mailed_links(mail.outbox[0])
     client.post(
-        unsubscribe, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        unsubscribe,
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
     )
     assert client.post(confirm).status_code == 404
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
@@ -130,7 +139,9 @@ def test_resubscribing_after_unsubscribe_needs_a_fresh_confirmation(client):
     confirm, unsubscribe = mailed_links(mail.outbox[0])
     client.post(confirm)
     client.post(
-        unsubscribe, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        unsubscribe,
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
     )
     sign_up(client, first_name="Bea")
     subscriber = Subscriber.objects.get()

@@ -1,0 +1,121 @@
+"""The admin's "Importieren" screens: upload, dry-run preview, confirm."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from .forms import UploadForm
+from .runner import run_import
+from .uploads import UploadError, discard, source_of, store
+from .writer import SetupError, find_index
+
+SESSION_KEY = "imports_pending"
+BLOCK_LABELS = {
+    "paragraph": gettext_lazy("Text"),
+    "heading": gettext_lazy("Überschrift"),
+    "image": gettext_lazy("Bild"),
+    "quote": gettext_lazy("Zitat"),
+    "video": gettext_lazy("Video"),
+    "callout": gettext_lazy("Hinweiskasten"),
+    "divider": gettext_lazy("Trennlinie"),
+}
+STATUS_LABELS = {
+    "created": gettext_lazy("Neu"),
+    "updated": gettext_lazy("Wird aktualisiert"),
+    "unchanged": gettext_lazy("Unverändert"),
+}
+
+
+def blog_index_for(user):
+    """The blog index this user may add posts to, or None."""
+    try:
+        index = find_index()
+    except SetupError:
+        return None
+    return index if index.permissions_for_user(user).can_add_subpage() else None
+
+
+def render(request, template, **context):
+    context.setdefault("header_title", _("Importieren"))
+    context.setdefault("page_title", _("Beiträge importieren"))
+    context.setdefault("header_icon", "upload")
+    return TemplateResponse(request, f"imports/{template}", context)
+
+
+def upload(request):
+    index = blog_index_for(request.user)
+    if index is None:
+        raise PermissionDenied
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+    else:
+        form = UploadForm()
+    if form.is_bound and form.is_valid():
+        discard((request.session.get(SESSION_KEY) or {}).get("token"))
+        try:
+            token = store(form.cleaned_data["file"])
+        except UploadError as error:
+            form.add_error("file", str(error))
+        else:
+            pending = {
+                "token": token,
+                "format": form.cleaned_data["format"],
+                "publish": form.cleaned_data["publish"],
+                "name": form.cleaned_data["file"].name,
+            }
+            request.session[SESSION_KEY] = pending
+            report = run_import(
+                source_of(token),
+                index,
+                fmt=pending["format"],
+                publish=pending["publish"],
+                dry_run=True,
+            )
+            return render(
+                request, "preview.html", report=report, rows=rows(report), **pending
+            )
+    return render(request, "upload.html", form=form, index=index)
+
+
+@require_POST
+def confirm(request):
+    index = blog_index_for(request.user)
+    if index is None:
+        raise PermissionDenied
+    pending = request.session.pop(SESSION_KEY, None) or {}
+    source = source_of(pending.get("token"))
+    if "cancel" in request.POST or source is None:
+        discard(pending.get("token"))
+        if source is None:
+            messages.error(
+                request,
+                _("Die hochgeladene Datei ist nicht mehr da. Bitte erneut hochladen."),
+            )
+        return redirect("imports:upload")
+    try:
+        report = run_import(
+            source,
+            index,
+            fmt=pending["format"],
+            publish=pending["publish"],
+            user=request.user,
+        )
+    finally:
+        discard(pending["token"])
+    return render(
+        request, "result.html", report=report, rows=rows(report), index=index, **pending
+    )
+
+
+def rows(report):
+    for row in report.rows:
+        row["blocks"] = ", ".join(
+            f"{count} × {BLOCK_LABELS.get(kind, kind)}"
+            for kind, count in row["counts"].items()
+        )
+        row["status_label"] = STATUS_LABELS[row["status"]]
+    return report.rows

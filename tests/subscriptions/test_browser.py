@@ -1,0 +1,73 @@
+"""The sign-up box in Debian's Chromium: in place with JavaScript, POST and
+redirect without it, and the thank-you on the blog after confirming."""
+
+import re
+
+import pytest
+
+from django.core import mail
+
+from subscriptions.models import Subscriber
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def site(site_tree, live_server, settings):
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    return live_server.url
+
+
+def test_box_submits_in_place_and_blog_says_thank_you(page, site):
+    page.goto(f"{site}/")
+    box = page.locator(".subscribe-box")
+    box.get_by_label("E-Mail-Adresse", exact=True).fill("browser@example.org")
+    box.get_by_label("Vorname (freiwillig)").fill("Bea")
+    box.locator("input[name=consent]").check()
+    box.get_by_role("button", name="Abonnieren").click()
+    status = box.locator("[data-subscribe-status]")
+    status.wait_for(state="visible")
+    assert "Spam-Ordner" in status.inner_text()
+    assert page.url == f"{site}/"  # no reload
+    assert Subscriber.objects.get().email == "browser@example.org"
+
+    confirm = re.search(
+        r"http://[^\s]+/abo/bestaetigen/[^\s]+/", mail.outbox[0].body
+    ).group(0)
+    page.goto(confirm)
+    page.get_by_role("button", name="Anmeldung bestätigen").click()
+    page.wait_for_url(re.compile(r"/blog/"))
+    thanks = page.locator(".subscribe-thanks")
+    thanks.wait_for()
+    assert "Ihre Anmeldung ist bestätigt" in thanks.inner_text()
+    assert page.url == f"{site}/blog/"  # the flag is removed from the address
+    assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
+
+
+def test_box_shows_errors_in_place(page, site):
+    page.goto(f"{site}/")
+    box = page.locator(".subscribe-box")
+    box.get_by_label("E-Mail-Adresse", exact=True).fill("kaputt")
+    box.get_by_role("button", name="Abonnieren").click()
+    status = box.locator("[data-subscribe-status]")
+    status.wait_for(state="visible")
+    assert "nicht geklappt" in status.inner_text()
+    assert box.locator("[aria-invalid=true]").count() == 2  # email, consent
+    assert not Subscriber.objects.exists()
+
+
+def test_without_javascript_post_redirect_message(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/")
+    box = page.locator(".subscribe-box")
+    box.get_by_label("E-Mail-Adresse", exact=True).fill("ohnejs@example.org")
+    box.locator("input[name=consent]").check()
+    box.get_by_role("button", name="Abonnieren").click()
+    page.wait_for_url(f"{site}/abo/bitte-bestaetigen/")
+    assert "Spam-Ordner" in page.content()
+    assert Subscriber.objects.get().email == "ohnejs@example.org"
+    context.close()
