@@ -51,10 +51,10 @@ def fan_out(send_id):
     send = PostSend.objects.get(pk=send_id)
     recipients = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
     if send.only_missing:
-        recipients = recipients.exclude(
-            newsletter_deliveries__send__page_id=send.page_id,
-            newsletter_deliveries__status=Delivery.Status.SENT,
-        )
+        reached = Delivery.objects.filter(
+            send__page_id=send.page_id, status=Delivery.Status.SENT
+        ).values("subscriber_id")
+        recipients = recipients.exclude(pk__in=reached)
     ids = recipients.order_by("pk").values_list("pk", flat=True)
     Delivery.objects.bulk_create(
         (Delivery(send_id=send_id, subscriber_id=pk) for pk in ids.iterator()),
