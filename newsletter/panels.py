@@ -15,8 +15,8 @@ from wagtail.admin.panels import InlinePanel, MultiFieldPanel, Panel
 class OptionalFormSet(BaseChildFormSet):
     """A post form submitted without this formset's fields (a script or test
     that knows nothing of the newsletter) counts as "no newsletter options"
-    (and clears any)
-    instead of failing the whole page form on a missing management form."""
+    (and clears any) instead of failing the whole page form on a missing
+    management form."""
 
     def __init__(self, data=None, *args, prefix=None, **kwargs):
         prefix = prefix or self.get_default_prefix()
