@@ -28,8 +28,12 @@ def test_edit_view_has_the_panel_and_the_header_menu_links_to_the_send_view(
     assert response.status_code == 200
     assert "An Abonnenten senden" in response.text
     assert "beim Veröffentlichen senden" in response.text
-    assert f"/admin/newsletter/{post.pk}/" in response.text
     assert "Noch nicht an die Abonnenten gesendet." in response.text
+    # Linked from the panel and from the header's "more" menu.
+    assert response.text.count(f'href="/admin/newsletter/{post.pk}/"') == 2
+    # Other page types have no such entry.
+    home = client.get(f"/admin/pages/{post.get_parent().pk}/edit/")
+    assert "/admin/newsletter/" not in home.text
 
 
 def test_test_email_goes_to_the_editor_only(client, editor, smtp_server, post):
