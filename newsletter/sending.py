@@ -217,6 +217,27 @@ def send_batch(send_id):
     return retry_at
 
 
+def stale_claims(send_id):
+    """Deliveries claimed by a worker that has not reported for a long time
+    (killed mid-batch): whether their message left is unknown."""
+    cutoff = timezone.now() - timedelta(minutes=settings.NEWSLETTER_STALE_CLAIM_MINUTES)
+    return Delivery.objects.filter(
+        send_id=send_id, status=Delivery.Status.SENDING, claimed_at__lt=cutoff
+    )
+
+
+def close_stale_claims(send_id):
+    """Mark stale claims failed (never resent on their own: at most once) and
+    let the send finish."""
+    closed = stale_claims(send_id).update(
+        status=Delivery.Status.FAILED,
+        claim_token="",
+        last_error="Zustellung ungewiss: Der Versandprozess wurde abgebrochen.",
+    )
+    finish_if_complete(send_id)
+    return closed
+
+
 def finish_if_complete(send_id):
     open_ = Delivery.objects.filter(
         send_id=send_id,

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:page_id>/test/", views.test_email, name="test"),
     path("<int:page_id>/senden/", views.send, name="send"),
     path("<int:page_id>/erneut-senden/", views.resend, name="resend"),
+    path("<int:page_id>/haengende/", views.close_stale, name="close_stale"),
 ]

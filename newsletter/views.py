@@ -14,6 +14,7 @@ from posts.models import BlogPostPage
 
 from . import services
 from .models import Delivery, PostSend
+from .sending import close_stale_claims, stale_claims
 
 FAILURES_SHOWN = 200
 
@@ -37,7 +38,16 @@ def send_rows(page):
             .select_related("subscriber")
             .order_by("pk")[:FAILURES_SHOWN]
         )
-        rows.append({"send": send, "counts": send.counts(), "failures": failures})
+        rows.append(
+            {
+                "send": send,
+                "counts": send.counts(),
+                "failures": failures,
+                "stale": stale_claims(send.pk).count()
+                if send.status == PostSend.Status.SENDING
+                else 0,
+            }
+        )
     return rows
 
 
@@ -151,3 +161,18 @@ def resend(request, page_id):
             "action_url": reverse("newsletter:resend", args=[page.pk]),
         },
     )
+
+
+@require_POST
+def close_stale(request, page_id):
+    page = editable_post(request, page_id)
+    closed = sum(
+        close_stale_claims(send.pk)
+        for send in PostSend.objects.filter(page=page, status=PostSend.Status.SENDING)
+    )
+    messages.success(
+        request,
+        _("%(count)s hängende Zustellungen als fehlgeschlagen abgeschlossen.")
+        % {"count": closed},
+    )
+    return redirect(status_url(page))

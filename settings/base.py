@@ -202,6 +202,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
 NEWSLETTER_MAX_ATTEMPTS = 5
 NEWSLETTER_RETRY_BASE_SECONDS = 60
+# A batch claim without outcome after this long means its worker died.
+NEWSLETTER_STALE_CLAIM_MINUTES = 60
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mesuts Blog"
