@@ -117,6 +117,14 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Adresse des LinkedIn-Profils. Optional."),
     )
+    feed_full_content = models.BooleanField(
+        _("Ganze Artikel im Feed"),
+        default=True,
+        help_text=_(
+            "An: RSS- und Atom-Feeds enthalten den vollständigen Artikel. "
+            "Aus: nur Titelbild und Anreißer mit Link zum Artikel."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -131,6 +139,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Fußzeile"),
         ),
+        MultiFieldPanel([FieldPanel("feed_full_content")], heading=_("Feeds")),
     ]
 
     class Meta:

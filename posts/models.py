@@ -8,6 +8,7 @@ from taggit.models import ItemBase, TagBase
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -20,11 +21,16 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
+from wagtail.signals import page_published
 
 from newsletter.panels import newsletter_panel
 
+from .authors import Author
 from .blocks import TEASER_IMAGE_SPEC, BodyBlock
 from .text import german_slugify
+
+__all__ = ["Author", "BlogIndexPage", "BlogPostPage", "BlogTag", "TaggedPost"]
 
 
 class BlogTag(TagBase):
@@ -68,6 +74,7 @@ class BlogPostQuerySet(PageQuerySet):
             self.live()
             .public()
             .defer_streamfields()
+            .select_related("author")
             .prefetch_related(
                 Prefetch("feature_image", queryset=teaser_image_queryset()),
                 Prefetch(
@@ -98,6 +105,24 @@ def _texts(value):
     elif isinstance(value, list | tuple) or hasattr(value, "__iter__"):
         for item in value:
             yield from _texts(item)
+
+
+def paginate(request, items, per_page):
+    """The requested page of items; shared by the blog index and the search."""
+    paginator = Paginator(items, per_page)
+    raw = request.GET.get("page", "1")
+    try:
+        return paginator.page(raw)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        # A number past the end is a dead link: 404. Zero or negative: first page.
+        try:
+            if int(raw) > paginator.num_pages:
+                raise Http404 from None
+        except (ValueError, OverflowError):
+            pass
+        return paginator.page(1)
 
 
 class BlogIndexPage(RoutablePageMixin, Page):
@@ -131,20 +156,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         )
 
     def paginate(self, request, posts):
-        paginator = Paginator(posts, self.posts_per_page)
-        raw = request.GET.get("page", "1")
-        try:
-            return paginator.page(raw)
-        except PageNotAnInteger:
-            return paginator.page(1)
-        except EmptyPage:
-            # A number past the end is a dead link: 404. Zero or negative: first page.
-            try:
-                if int(raw) > paginator.num_pages:
-                    raise Http404 from None
-            except (ValueError, OverflowError):
-                pass
-            return paginator.page(1)
+        return paginate(request, posts, self.posts_per_page)
 
     def listing_response(self, request, posts, current_tag=None):
         posts_page = self.paginate(request, posts)
@@ -207,6 +219,17 @@ class BlogPostPage(Page):
         blank=True,
         help_text=_("Zum Beispiel „Bild: Name / Agentur“."),
     )
+    author = models.ForeignKey(
+        "posts.Author",
+        verbose_name=_("Autor/in"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+        help_text=_(
+            "Erscheint unter dem Artikel. Autorinnen und Autoren unter „Snippets“ anlegen."
+        ),
+    )
     tags = ClusterTaggableManager(
         through=TaggedPost,
         blank=True,
@@ -226,7 +249,12 @@ class BlogPostPage(Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("tags"), FieldPanel("teaser")],
+            [
+                FieldPanel("date"),
+                FieldPanel("author"),
+                FieldPanel("tags"),
+                FieldPanel("teaser"),
+            ],
             heading=_("Eckdaten"),
         ),
         MultiFieldPanel(
@@ -296,9 +324,35 @@ class BlogPostPage(Page):
             .first()
         )
 
+    RELATED_POSTS = 3
+
+    def related_posts(self):
+        """Up to three newest published posts sharing a tag with this one."""
+        if not self.pk:
+            return []
+        own_tags = TaggedPost.objects.filter(content_object_id=self.pk).values("tag_id")
+        sharing = TaggedPost.objects.filter(tag_id__in=own_tags).values(
+            "content_object_id"
+        )
+        return list(
+            BlogPostPage.objects.sibling_of(self, inclusive=False)
+            .published()
+            .filter(pk__in=sharing)[: self.RELATED_POSTS]
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["related_posts"] = self.related_posts()
         context["previous_post"] = self.previous_post()
         context["next_post"] = self.next_post()
         context["blog_index"] = self.get_parent().specific_deferred
         return context
+
+
+@receiver(page_published, sender=BlogPostPage)
+def index_published_post(sender, instance, **kwargs):
+    # The post_save indexing runs before modelcluster saves the tags, so a post
+    # would not be found by a new tag; index it again once it is fully saved.
+    insert_or_update_object_task.enqueue(
+        instance._meta.app_label, instance._meta.model_name, str(instance.pk)
+    )

@@ -17,6 +17,7 @@ urlpatterns = [
     path("healthz/", home_views.healthz, name="healthz"),
     path("abo/", include("subscriptions.urls")),
     path("vorschau/", include("previews.urls")),
+    path("", include("posts.reader_urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -117,3 +117,18 @@ def test_no_demo_admin_when_an_admin_exists(db, django_user_model):
     )
     call_command("load_demo_content", "--with-admin", verbosity=0)
     assert not django_user_model.objects.filter(username="admin").exists()
+
+
+def test_demo_site_takes_its_public_address_from_the_base_url(db, client, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    call_command("load_demo_content", verbosity=0)
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    html = client.get("/", HTTP_HOST="127.0.0.1:8000").content.decode()
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/">' in html
+    # An address an editor set is never overwritten.
+    site.hostname, site.port = "blog.example.org", 443
+    site.save()
+    call_command("load_demo_content", verbosity=0)
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("blog.example.org", 443)

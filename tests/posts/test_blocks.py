@@ -160,8 +160,12 @@ def third_party_loads(html, own_host="testserver"):
             ):
                 if url.startswith(("http:", "https:", "//")) and own_host not in url:
                     found.append((element.name, attribute, url))
-        if element.name == "link" and element.get("href", "").startswith(
-            ("http", "//")
+        # Canonical and feed links are not fetched by the browser.
+        navigational = {"canonical", "alternate"} & set(element.get("rel") or [])
+        if (
+            element.name == "link"
+            and not navigational
+            and element.get("href", "").startswith(("http", "//"))
         ):
             found.append(("link", "href", element["href"]))
         if element.name in ("iframe", "embed", "object", "video", "audio"):

@@ -7,10 +7,12 @@ changes to demo content survive a second run.
 import io
 import random
 from datetime import date, datetime, time
+from urllib.parse import urlsplit
 
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
@@ -24,7 +26,7 @@ from wagtail.models import Page, Site
 from home import demo_data
 from home.models import HomePage, SiteSettings, StandardPage
 from posts.blocks import BODY_IMAGE_SPEC, HERO_IMAGE_SPEC, TEASER_IMAGE_SPEC
-from posts.models import BlogIndexPage, BlogPostPage
+from posts.models import Author, BlogIndexPage, BlogPostPage
 from subscriptions.models import SubscribePage
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -85,12 +87,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = self.ensure_home()
             blog = self.ensure_blog_index(home)
+            self.author = self.ensure_author()
             pages = {
                 slug: self.ensure_standard_page(home, slug, data)
                 for slug, data in demo_data.PAGES.items()
             }
             for number, post in enumerate(demo_data.POSTS):
                 self.ensure_post(blog, post, number)
+            self.assign_author(blog)
             self.ensure_subscribe_page(home)
             self.ensure_settings(home.get_site(), pages)
         self.stdout.write(
@@ -125,6 +129,7 @@ class Command(BaseCommand):
             site.root_page = home
             site.site_name = demo_data.SITE_NAME
             site.save()
+        self.adopt_public_address(site)
         # Wagtail's migrations create a "Welcome" page; it has no place on this site.
         if (
             old_root.pk != home.pk
@@ -133,6 +138,19 @@ class Command(BaseCommand):
         ):
             old_root.delete()
         return home
+
+    def adopt_public_address(self, site):
+        """Canonical, feed and email links are built from the Site's address. Wagtail
+        starts with localhost:80; take the configured base URL instead, once."""
+        if (site.hostname, site.port) != ("localhost", 80):
+            return
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        if not address.hostname:
+            return
+        default_port = 443 if address.scheme == "https" else 80
+        site.hostname = address.hostname
+        site.port = address.port or default_port
+        site.save()
 
     def ensure_blog_index(self, home):
         blog = BlogIndexPage.objects.child_of(home).first()
@@ -214,6 +232,7 @@ class Command(BaseCommand):
             feature_image_alt=feature["alt"] if feature else "",
             feature_image_credit=IMAGE_CREDIT if feature else "",
             body=body,
+            author=self.author,
         )
         blog.add_child(instance=page)
         page.tags.set(data["tags"])
@@ -223,6 +242,26 @@ class Command(BaseCommand):
         BlogPostPage.objects.filter(pk=page.pk).update(first_published_at=published_at)
         self.prepare_renditions(page)
         self.created += 1
+
+    def ensure_author(self):
+        author, _ = Author.objects.get_or_create(
+            name=demo_data.AUTHOR_NAME, defaults={"bio": demo_data.AUTHOR_BIO}
+        )
+        return author
+
+    def assign_author(self, blog):
+        """Demo posts loaded before authors existed get the demo author, in the
+        page row and its revisions, so that the next edit in the admin keeps it."""
+        slugs = [post["slug"] for post in demo_data.POSTS]
+        posts = BlogPostPage.objects.child_of(blog).filter(
+            slug__in=slugs, author__isnull=True
+        )
+        for page in posts:
+            for revision in {page.latest_revision, page.live_revision} - {None}:
+                if not revision.content.get("author"):
+                    revision.content["author"] = self.author.pk
+                    revision.save(update_fields=["content"])
+        posts.update(author=self.author)
 
     def prepare_renditions(self, page):
         """Make the image sizes the site shows now, so the first reader does not wait."""
@@ -238,21 +277,21 @@ class Command(BaseCommand):
                 )
 
     def ensure_settings(self, site, pages):
-        settings = SiteSettings.for_site(site)
+        site_settings = SiteSettings.for_site(site)
         changed = False
-        if settings.impressum_page_id is None and "impressum" in pages:
-            settings.impressum_page = pages["impressum"]
+        if site_settings.impressum_page_id is None and "impressum" in pages:
+            site_settings.impressum_page = pages["impressum"]
             changed = True
-        if settings.privacy_page_id is None and "datenschutz" in pages:
-            settings.privacy_page = pages["datenschutz"]
+        if site_settings.privacy_page_id is None and "datenschutz" in pages:
+            site_settings.privacy_page = pages["datenschutz"]
             changed = True
-        if not settings.footer_text:
-            settings.footer_text = (
+        if not site_settings.footer_text:
+            site_settings.footer_text = (
                 f"© {timezone.localdate().year} {demo_data.AUTHOR_NAME}"
             )
             changed = True
         if changed:
-            settings.save()
+            site_settings.save()
 
     def ensure_admin(self):
         User = get_user_model()

@@ -1,0 +1,43 @@
+"""The author snippet: who wrote a post (shown under it and in its JSON-LD)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class Author(index.Indexed, models.Model):
+    name = models.CharField(
+        _("Name"),
+        max_length=100,
+        help_text=_("Wie der Name unter Artikeln erscheinen soll."),
+    )
+    bio = models.TextField(
+        _("Kurzbiografie"),
+        max_length=500,
+        blank=True,
+        help_text=_("Zwei, drei Sätze über die Person (max. 500 Zeichen)."),
+    )
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Porträt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. Quadratisch, mindestens 200 × 200 Pixel."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("bio"), FieldPanel("portrait")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("Autor/in")
+        verbose_name_plural = _("Autorinnen und Autoren")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

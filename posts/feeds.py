@@ -1,0 +1,152 @@
+"""RSS 2.0 and Atom feeds of the newest posts, for the whole blog and per tag.
+
+The feed instances are shared between requests, so everything request-bound
+travels in a FeedSource object (Django passes only the item to item_* methods,
+hence each item carries its source).
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from wagtail.models import Site
+
+from home.models import SiteSettings
+
+from .feed_content import FeedContent
+from .models import BlogIndexPage, BlogPostPage, BlogTag
+from .seo import modified_at, published_at
+
+FEED_LENGTH = 20
+
+
+class RssWithContent(Rss201rev2Feed):
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content:encoded", item["content"])
+
+
+class AtomWithContent(Atom1Feed):
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+@dataclass
+class FeedSource:
+    request: object
+    site: Site
+    blog: BlogIndexPage
+    tag: BlogTag | None
+    full_content: bool
+    entries: list = field(default_factory=list)
+    content: FeedContent | None = None
+
+
+@dataclass
+class Entry:
+    post: BlogPostPage
+    source: FeedSource
+
+    @property
+    def link(self):
+        return self.post.get_full_url(self.source.request)
+
+
+class PostsFeed(Feed):
+    feed_type = RssWithContent
+    language = "de"
+
+    def get_object(self, request, tag_slug=None):
+        site = Site.find_for_request(request)
+        blog = (
+            BlogIndexPage.objects.live().descendant_of(site.root_page).first()
+            if site
+            else None
+        )
+        if blog is None:
+            raise Http404
+        tag = get_object_or_404(BlogTag, slug=tag_slug) if tag_slug else None
+        full = SiteSettings.for_request(request).feed_full_content
+        posts = BlogPostPage.objects.descendant_of(blog).published()
+        if tag:
+            posts = posts.filter(tagged_items__tag=tag)
+        if full:
+            # The bodies are rendered: load them with the rows, not one query each.
+            posts = posts.defer(None)
+        posts = list(posts[:FEED_LENGTH])
+        if tag and not posts:
+            raise Http404
+        source = FeedSource(request, site, blog, tag, full)
+        source.entries = [Entry(post, source) for post in posts]
+        source.content = FeedContent(posts, site.root_url)
+        return source
+
+    def title(self, source):
+        name = source.site.site_name or "Mesuts Blog"
+        if source.tag:
+            return f"{name} – Schlagwort „{source.tag.name}“"
+        return name
+
+    def description(self, source):
+        if source.tag:
+            return f"Die neuesten Artikel zum Thema „{source.tag.name}“."
+        return source.blog.intro or "Die neuesten Artikel."
+
+    def subtitle(self, source):
+        return self.description(source)
+
+    def link(self, source):
+        url = source.blog.get_full_url(source.request)
+        if source.tag:
+            url += source.blog.reverse_subpage("tag", args=[source.tag.slug])
+        return url
+
+    def author_name(self, source):
+        return source.site.site_name or "Mesuts Blog"
+
+    def items(self, source):
+        return source.entries
+
+    def item_title(self, entry):
+        return entry.post.title
+
+    def item_description(self, entry):
+        return entry.post.teaser
+
+    def item_link(self, entry):
+        return entry.link
+
+    def item_guid(self, entry):
+        return entry.link
+
+    def item_pubdate(self, entry):
+        return published_at(entry.post)
+
+    def item_updateddate(self, entry):
+        return modified_at(entry.post) or published_at(entry.post)
+
+    def item_author_name(self, entry):
+        return entry.post.author.name if entry.post.author else None
+
+    def item_categories(self, entry):
+        return [tag.name for tag in entry.post.tag_list()]
+
+    def item_extra_kwargs(self, entry):
+        content = entry.source.content
+        if entry.source.full_content:
+            return {"content": content.full(entry.post)}
+        return {"content": content.summary(entry.post, entry.link)}
+
+
+class AtomPostsFeed(PostsFeed):
+    feed_type = AtomWithContent

@@ -1,0 +1,18 @@
+"""Reader-facing routes outside the page tree: feeds, search, sitemap, robots.txt."""
+
+from django.urls import path
+
+from wagtail.contrib.sitemaps.views import sitemap
+
+from . import search, seo
+from .feeds import AtomPostsFeed, PostsFeed
+
+urlpatterns = [
+    path("feed/", PostsFeed(), name="feed"),
+    path("feed/atom/", AtomPostsFeed(), name="feed_atom"),
+    path("feed/tag/<slug:tag_slug>/", PostsFeed(), name="tag_feed"),
+    path("feed/tag/<slug:tag_slug>/atom/", AtomPostsFeed(), name="tag_feed_atom"),
+    path("suche/", search.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+]

@@ -1,0 +1,45 @@
+"""The reader's search over published posts (title, teaser, body text, tags)."""
+
+import re
+from urllib.parse import urlencode
+
+from django.template.response import TemplateResponse
+
+from wagtail.models import Site
+
+from .models import BlogPostPage, paginate
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+RESULTS_PER_PAGE = 10
+# Only words reach the search backend: quotes, operators and markup are dropped,
+# so no input can break the full-text syntax of SQLite or PostgreSQL.
+WORD = re.compile(r"\w+")
+
+
+def search_terms(query):
+    return " ".join(WORD.findall(query)[:MAX_TERMS])
+
+
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    terms = search_terms(query)
+    results = None
+    if terms:
+        posts = BlogPostPage.objects.published()
+        site = Site.find_for_request(request)
+        if site:
+            posts = posts.descendant_of(site.root_page)
+        results = paginate(
+            request, posts.search(terms, operator="and"), RESULTS_PER_PAGE
+        )
+    return TemplateResponse(
+        request,
+        "posts/search.html",
+        {
+            "query": query,
+            "results": results,
+            "query_string": urlencode({"q": query}),
+            "noindex": True,
+        },
+    )

@@ -1,0 +1,129 @@
+from datetime import date
+
+import pytest
+from bs4 import BeautifulSoup
+
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home import demo_data
+from posts.models import Author, BlogPostPage
+from tests.factories import make_image, make_post
+from tests.reader.helpers import make_author
+
+
+def related_titles(client, post):
+    soup = BeautifulSoup(client.get(post.url).content, "html.parser")
+    section = soup.find("aside", class_="related")
+    if section is None:
+        return []
+    return [a.get_text(strip=True) for a in section.select(".post-card__title a")]
+
+
+def test_related_posts_share_a_tag_newest_first_without_the_post_itself(client, blog):
+    post = make_post(
+        blog, "Der Artikel", tags=["Leadership", "Purpose"], post_date=date(2026, 2, 1)
+    )
+    make_post(
+        blog,
+        "Ohne gemeinsames Schlagwort",
+        tags=["Branding"],
+        post_date=date(2026, 2, 9),
+    )
+    make_post(
+        blog, "Entwurf", tags=["Leadership"], live=False, post_date=date(2026, 2, 8)
+    )
+    shared = [
+        make_post(blog, f"Verwandt {n}", tags=[tag], post_date=date(2026, 1, 1 + n))
+        for n, tag in enumerate(["Leadership", "Purpose", "Leadership", "Purpose"])
+    ]
+    assert related_titles(client, post) == ["Verwandt 3", "Verwandt 2", "Verwandt 1"]
+    related = post.related_posts()
+    assert post not in related
+    own_tags = {tag.pk for tag in post.tag_list()}
+    for other in related:
+        assert own_tags & {tag.pk for tag in other.tag_list()}
+    assert shared[0] not in related
+
+
+def test_post_without_tags_has_no_related_posts(client, blog):
+    post = make_post(blog, "Ohne Schlagwörter")
+    make_post(blog, "Anderer", tags=["Leadership"])
+    assert post.related_posts() == []
+    assert related_titles(client, post) == []
+
+
+def page_queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return len(queries)
+
+
+def test_related_posts_render_with_constant_queries(client, blog):
+    post = make_post(blog, "Der Artikel", tags=["Leadership"])
+    make_post(blog, "Einer", tags=["Leadership"], feature_image=make_image())
+    with_one = page_queries(client, post.url)
+    for n in range(2):
+        make_post(
+            blog, f"Noch einer {n}", tags=["Leadership"], feature_image=make_image()
+        )
+    assert page_queries(client, post.url) == with_one
+
+
+def test_author_is_shown_under_the_post(client, blog):
+    author = make_author(bio="Schreibt über Marken.")
+    author.portrait = make_image(size=(300, 300))
+    author.save()
+    post = make_post(blog, "Mit Autor", author=author)
+    soup = BeautifulSoup(client.get(post.url).content, "html.parser")
+    box = soup.find(class_="author-box")
+    assert (
+        "Mesut Karaca" in box.get_text() and "Schreibt über Marken." in box.get_text()
+    )
+    assert box.find("img")["src"].endswith(".jpg")
+
+
+def test_post_without_author_renders(client, blog):
+    post = make_post(blog, "Ohne Autor")
+    response = client.get(post.url)
+    assert response.status_code == 200
+    assert b"author-box" not in response.content
+
+
+def test_author_snippet_is_in_the_admin(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/snippets/posts/author/").status_code == 200
+    assert client.get("/admin/snippets/posts/author/add/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_loader_creates_one_author_and_assigns_it(client):
+    call_command("load_demo_content", verbosity=0)
+    post = BlogPostPage.objects.first()
+    # A post loaded before authors existed: no author in the row or its revision.
+    BlogPostPage.objects.filter(pk=post.pk).update(author=None)
+    revision = post.latest_revision
+    revision.content["author"] = None
+    revision.save()
+    call_command("load_demo_content", verbosity=0)
+
+    assert list(Author.objects.values_list("name", flat=True)) == [
+        demo_data.AUTHOR_NAME
+    ]
+    author = Author.objects.get()
+    assert author.bio == demo_data.AUTHOR_BIO
+    assert not BlogPostPage.objects.filter(author__isnull=True).exists()
+    post.refresh_from_db()
+    assert post.latest_revision.as_object().author_id == author.pk
+    assert demo_data.AUTHOR_NAME in client.get(post.url).content.decode()
+
+
+def test_editor_chooses_the_author_on_the_post(client, blog, editor):
+    author = make_author()
+    post = make_post(blog, "Mit Autor", author=author)
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{post.pk}/edit/").content.decode()
+    assert 'name="author"' in html
+    assert "snippet-chooser" in html or "/admin/snippets/choose/posts/author/" in html
