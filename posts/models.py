@@ -24,6 +24,8 @@ from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import page_published
 
+from newsletter.panels import newsletter_panel
+
 from .authors import Author
 from .blocks import TEASER_IMAGE_SPEC, BodyBlock
 from .text import german_slugify
@@ -264,6 +266,7 @@ class BlogPostPage(Page):
             heading=_("Titelbild"),
         ),
         FieldPanel("body"),
+        newsletter_panel(),
     ]
 
     search_fields = [

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "home",
     "posts",
     "subscriptions",
+    "newsletter",
     "previews",
     "imports",
     "wagtail.contrib.forms",
@@ -195,6 +196,14 @@ SUBSCRIBE_PURGE_PENDING_AFTER_DAYS = int(
 SUBSCRIPTIONS_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# New posts by email (newsletter app): messages per SMTP connection and task,
+# attempts per delivery for transient (4xx) errors, retry after 1, 4, 16, 64 min.
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
+NEWSLETTER_MAX_ATTEMPTS = 5
+NEWSLETTER_RETRY_BASE_SECONDS = 60
+# A batch claim without outcome after this long means its worker died.
+NEWSLETTER_STALE_CLAIM_MINUTES = 60
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mesuts Blog"

@@ -37,9 +37,13 @@ def token_hash_of(url):
     return hash_token(url.rstrip("/").rsplit("/", 1)[-1])
 
 
-def build_message(subscriber, subject, template, context):
-    """Plain text and HTML from templates/emails/<template>.txt/.html."""
-    unsubscribe_url, headers = unsubscribe_link(subscriber)
+def build_message(subscriber, subject, template, context, unsubscribe=None):
+    """Plain text and HTML from templates/emails/<template>.txt/.html.
+
+    `unsubscribe` (url, headers) replaces the issued link, for an editor's test
+    email to an address that is no subscriber.
+    """
+    unsubscribe_url, headers = unsubscribe or unsubscribe_link(subscriber)
     context = {
         **context,
         "subscriber": subscriber,

@@ -1,0 +1,17 @@
+from django.dispatch import receiver
+
+from wagtail.signals import page_published
+
+from .services import send_on_publish
+
+
+@receiver(page_published, dispatch_uid="newsletter_send_on_publish")
+def on_page_published(sender, instance, **kwargs):
+    # Fires for manual and scheduled publishing (publish_scheduled), never for
+    # a draft save; but also when a publish only schedules the page (go-live in
+    # the future), hence the live check. Only the send is created here; the
+    # fan-out runs as a task.
+    from posts.models import BlogPostPage
+
+    if isinstance(instance, BlogPostPage) and instance.live:
+        send_on_publish(instance)
