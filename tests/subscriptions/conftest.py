@@ -113,31 +113,3 @@ def links(message):
     confirm = next(p for p in found if p.startswith("/abo/bestaetigen/"))
     unsubscribe = next(p for p in found if p.startswith("/abo/abmelden/"))
     return confirm, unsubscribe
-
-
-def ensure_wagtail_root():
-    """Recreate what Wagtail's migrations create when a transactional test
-    before this one emptied the database."""
-    from django.conf import settings
-
-    from wagtail.models import Collection, Locale, Page, Site
-
-    if Page.get_first_root_node() is not None:
-        return
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    welcome = root.add_child(instance=Page(title="Welcome", slug="home"))
-    Site.objects.get_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": welcome}
-    )
-
-
-@pytest.fixture
-def site_tree(db):
-    from tests.factories import build_site
-
-    ensure_wagtail_root()
-    home, blog, site = build_site()
-    return {"home": home, "blog": blog, "site": site}
