@@ -14,10 +14,7 @@ So a browser test that builds its own data (`django_db(transaction=True)`,
 Those live next to their app's tests, e.g. tests/previews/test_browser.py.
 """
 
-import email
-import email.policy
 import json
-import socket
 from pathlib import Path
 
 import pytest
@@ -25,6 +22,8 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import override_settings
+
+from tests.smtp import SMTPServer, free_port, point_django_at
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
@@ -175,37 +174,14 @@ def request_log(page, server_url):
     return RequestLog(page, server_url)
 
 
-class Inbox:
-    """aiosmtpd handler keeping every message it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(
-            email.message_from_bytes(envelope.content, policy=email.policy.default)
-        )
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp_inbox(settings):
     """A real SMTP server on loopback; Django sends through its SMTP backend."""
-    from aiosmtpd.controller import Controller
-
-    inbox = Inbox()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    yield inbox
-    controller.stop()
+    server = SMTPServer(free_port())
+    server.start()
+    point_django_at(settings, server)
+    yield server.inbox
+    server.stop()
 
 
 @pytest.fixture(scope="package")

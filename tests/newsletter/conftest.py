@@ -9,7 +9,8 @@ from subscriptions.models import Subscriber
 from tests.factories import make_image, make_post
 
 # The loopback SMTP server of the subscriptions tests, shared rather than copied.
-from tests.subscriptions.conftest import Inbox, smtp, smtp_server  # noqa: F401
+from tests.smtp import Inbox
+from tests.subscriptions.conftest import smtp, smtp_server  # noqa: F401
 
 UNSUBSCRIBE = re.compile(r"http://testserver(/abo/abmelden/[A-Za-z0-9_-]+/)")
 
