@@ -52,6 +52,15 @@ def sign_up(client, headers=SAME_ORIGIN, json=False, **data):
     return client.post("/abo/anmelden/", payload, **extra)
 
 
+def one_click_unsubscribe(client, url):
+    """The RFC 8058 POST a mail client sends: no CSRF token, a fixed body."""
+    return client.post(
+        url,
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+
 def links(message):
     """Confirm and unsubscribe paths from the plain-text part."""
     text = message.get_body(("plain",)).get_content()

@@ -4,7 +4,7 @@ import pytest
 
 from subscriptions.models import Subscriber
 
-from .conftest import links, sign_up
+from .conftest import links, one_click_unsubscribe, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -66,11 +66,7 @@ def test_sign_up_confirm_and_one_click_unsubscribe(client, smtp_server, subscrib
     assert b"data-thanks=" in blog.content  # the script that shows the thank-you
 
     # RFC 8058 one-click: a POST without any CSRF token unsubscribes at once.
-    response = client.post(
-        unsubscribe_path,
-        "List-Unsubscribe=One-Click",
-        content_type="application/x-www-form-urlencoded",
-    )
+    response = one_click_unsubscribe(client, unsubscribe_path)
     assert response.status_code == 200
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED

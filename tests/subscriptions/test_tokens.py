@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from subscriptions.models import Subscriber, SubscriberToken, hash_token
 
-from .conftest import LINK, sign_up
+from .conftest import LINK, one_click_unsubscribe, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -76,14 +76,7 @@ def test_tampered_links_are_rejected(client, path):
     url = path.format(token=token, short=token[:-1], long=token * 5)
     assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
-    assert (
-        client.post(
-            url,
-            "List-Unsubscribe=One-Click",
-            content_type="application/x-www-form-urlencoded",
-        ).status_code
-        == 404
-    )
+    assert one_click_unsubscribe(client, url).status_code == 404
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
@@ -94,11 +87,7 @@ def test_confirm_token_cannot_unsubscribe_and_vice_versa(client):
     unsubscribe_token = unsubscribe.rstrip("/").rsplit("/", 1)[-1]
     assert client.post(f"/abo/bestaetigen/{unsubscribe_token}/").status_code == 404
     assert (
-        client.post(
-            f"/abo/abmelden/{confirm_token}/",
-            "List-Unsubscribe=One-Click",
-            content_type="application/x-www-form-urlencoded",
-        ).status_code
+        one_click_unsubscribe(client, f"/abo/abmelden/{confirm_token}/").status_code
         == 404
     )
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
@@ -113,11 +102,7 @@ def test_reused_confirm_link(client):
     assert again.status_code == 200
     assert "bereits bestätigt" in again.content.decode()
     # After unsubscribing, the old confirm link cannot bring the address back.
-    client.post(
-        unsubscribe,
-        "List-Unsubscribe=One-Click",
-        content_type="application/x-www-form-urlencoded",
-    )
+    one_click_unsubscribe(client, unsubscribe)
     assert client.post(confirm).status_code == 404
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
 
@@ -125,11 +110,7 @@ def test_reused_confirm_link(client):
 def test_unsubscribing_a_pending_sign_up_voids_its_confirm_link(client):
     sign_up(client)
     confirm, unsubscribe = mailed_links(mail.outbox[0])
-    client.post(
-        unsubscribe,
-        "List-Unsubscribe=One-Click",
-        content_type="application/x-www-form-urlencoded",
-    )
+    one_click_unsubscribe(client, unsubscribe)
     assert client.post(confirm).status_code == 404
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
 
@@ -138,11 +119,7 @@ def test_resubscribing_after_unsubscribe_needs_a_fresh_confirmation(client):
     sign_up(client)
     confirm, unsubscribe = mailed_links(mail.outbox[0])
     client.post(confirm)
-    client.post(
-        unsubscribe,
-        "List-Unsubscribe=One-Click",
-        content_type="application/x-www-form-urlencoded",
-    )
+    one_click_unsubscribe(client, unsubscribe)
     sign_up(client, first_name="Bea")
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.PENDING
@@ -162,10 +139,6 @@ def test_unsubscribe_links_do_not_expire(client):
     with time_machine.travel(start + timedelta(hours=1), tick=False):
         client.post(confirm)
     with time_machine.travel(start + timedelta(days=800), tick=False):
-        response = client.post(
-            unsubscribe,
-            "List-Unsubscribe=One-Click",
-            content_type="application/x-www-form-urlencoded",
-        )
+        response = one_click_unsubscribe(client, unsubscribe)
     assert response.status_code == 200
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
