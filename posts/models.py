@@ -181,9 +181,6 @@ class BlogIndexPage(RoutablePageMixin, Page):
             raise Http404
         return self.listing_response(request, posts, current_tag=tag)
 
-    def tag_url(self, tag, request=None):
-        return self.url + self.reverse_subpage("tag", args=[tag.slug])
-
 
 class BlogPostPage(Page):
     date = models.DateField(
