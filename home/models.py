@@ -1,15 +1,18 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from posts.blocks import StandardBodyBlock
+from core.blocks import StandardBodyBlock
+from core.pages import SeoMixin, first_text
+from core.seo import website
+from core.site import SiteContext, absolute_url
 
 
-class HomePage(Page):
+class HomePage(SeoMixin, Page):
     tagline = models.CharField(
         _("Untertitel"),
         max_length=120,
@@ -38,14 +41,19 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("Startseite")
 
-    def blog_index(self):
-        from posts.models import BlogIndexPage
+    def seo_title_for(self, context):
+        return self.seo_title or context["site_context"].name
 
-        return BlogIndexPage.objects.child_of(self).live().first()
+    def seo_description_for(self, context):
+        return first_text(self.search_description, self.intro, self.tagline)
+
+    def structured_data(self, context, canonical, image):
+        search_url = absolute_url(reverse("search"))
+        return website(context["site_context"].name, search_url)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        blog_index = self.blog_index()
+        blog_index = SiteContext.for_request(request).blog_index
         context["blog_index"] = blog_index
         if blog_index:
             context["posts"] = blog_index.posts()[: self.latest_posts_count]
@@ -53,7 +61,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(SeoMixin, Page):
     """Plain content pages such as Impressum and Datenschutz."""
 
     intro = models.TextField(
@@ -78,69 +86,5 @@ class StandardPage(Page):
         verbose_name = _("Inhaltsseite")
         verbose_name_plural = _("Inhaltsseiten")
 
-
-@register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
-    impressum_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Impressum"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Pflicht für deutsche Websites; wird in der Fußzeile verlinkt."),
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Datenschutzerklärung"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "Pflicht für deutsche Websites; wird in der Fußzeile und im Anmeldeformular verlinkt."
-        ),
-    )
-    footer_text = models.CharField(
-        _("Fußzeilentext"),
-        max_length=200,
-        blank=True,
-        help_text=_("Zum Beispiel „© 2026 Mesut“. Optional."),
-    )
-    mastodon_url = models.URLField(
-        _("Mastodon"),
-        blank=True,
-        help_text=_("Adresse des Mastodon-Profils. Optional."),
-    )
-    linkedin_url = models.URLField(
-        _("LinkedIn"),
-        blank=True,
-        help_text=_("Adresse des LinkedIn-Profils. Optional."),
-    )
-    feed_full_content = models.BooleanField(
-        _("Ganze Artikel im Feed"),
-        default=True,
-        help_text=_(
-            "An: RSS- und Atom-Feeds enthalten den vollständigen Artikel. "
-            "Aus: nur Titelbild und Anreißer mit Link zum Artikel."
-        ),
-    )
-
-    panels = [
-        MultiFieldPanel(
-            [PageChooserPanel("impressum_page"), PageChooserPanel("privacy_page")],
-            heading=_("Rechtliches"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("footer_text"),
-                FieldPanel("mastodon_url"),
-                FieldPanel("linkedin_url"),
-            ],
-            heading=_("Fußzeile"),
-        ),
-        MultiFieldPanel([FieldPanel("feed_full_content")], heading=_("Feeds")),
-    ]
-
-    class Meta:
-        verbose_name = _("Website-Einstellungen")
+    def seo_description_for(self, context):
+        return first_text(self.search_description, self.intro)

@@ -5,7 +5,7 @@ from html import escape
 
 from django.utils.translation import gettext as _
 
-from posts.blocks import parse_video_url
+from core.blocks import parse_video_url
 
 MAX_HEADING = 120
 MAX_QUOTE = 1000

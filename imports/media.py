@@ -84,19 +84,28 @@ class MediaResolver:
         return path
 
 
-def image_for_file(path, title=""):
-    """The Image for this file's content, reusing one with the same hash."""
+def image_for_file(path, title="", credit=""):
+    """The Image for this file's content, reusing one with the same hash.
+
+    An image's credit belongs to the image: a known image keeps the one it has,
+    or takes this one if it had none.
+    """
     Image = get_image_model()
     path = Path(path)
+    credit = credit[: Image._meta.get_field("credit").max_length]
     with path.open("rb") as handle:
         file_hash = hash_filelike(handle)
         existing = Image.objects.filter(file_hash=file_hash).first()
         if existing:
+            if credit and not existing.credit:
+                existing.credit = credit
+                existing.save(update_fields=["credit"])
             return existing
         handle.seek(0)
         # Set as the admin's upload form does, so later imports find this image.
         image = Image(
             title=(title or path.stem)[:255],
+            credit=credit,
             file_hash=file_hash,
             file_size=path.stat().st_size,
         )

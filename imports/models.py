@@ -29,8 +29,3 @@ class ImportedPost(models.Model):
 
     def __str__(self):
         return f"{self.source}:{self.source_id}"
-
-
-def is_imported(page):
-    """For follow-up work (e.g. new-post emails) that must skip imported posts."""
-    return ImportedPost.objects.filter(page_id=page.pk).exists()

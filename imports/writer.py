@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from posts.blocks import BodyBlock
+from core.blocks import BodyBlock
 from posts.models import BlogIndexPage, BlogPostPage
 
 from .media import image_for_file
@@ -102,7 +102,10 @@ def build_body(blocks, warnings):
     for kind, value in blocks:
         if kind == "image":
             value = dict(value)
-            value["image"] = image_for_file(value.pop("path"), value["alt_text"])
+            credit = value.pop("credit", "")
+            value["image"] = image_for_file(
+                value.pop("path"), value["alt_text"], credit
+            )
         block = stream.child_blocks[kind]
         try:
             block.clean(block.normalize(value))
@@ -151,12 +154,15 @@ def write(post, index, publish, user=None):
         page.teaser = post.teaser
         page.body = body
         page.feature_image = (
-            image_for_file(post.feature_image, post.feature_image_alt or post.title)
+            image_for_file(
+                post.feature_image,
+                post.feature_image_alt or post.title,
+                post.feature_image_credit,
+            )
             if post.feature_image
             else None
         )
         page.feature_image_alt = post.feature_image_alt
-        page.feature_image_credit = post.feature_image_credit
         page.tags.set(post.tags)
         if record is None:
             if live:
@@ -170,7 +176,6 @@ def write(post, index, publish, user=None):
         record.content_hash = digest
         record.authors = post.authors
         record.warnings = post.warnings
-        # Saved before publishing, so publish hooks can tell an import (is_imported).
         record.save()
         revision = page.save_revision(user=user, log_action=True)
         if live:

@@ -1,31 +1,30 @@
-"""Newsletter state lives here, not on BlogPostPage: the editor's options for a
-post, one PostSend per post (and per explicit resend) and one Delivery per
-subscriber and send."""
+"""Sending a published page to the subscribers.
 
-from modelcluster.fields import ParentalKey
+A page type opts in with NewsletterPageMixin (fields, panel and the content an
+email shows); this app knows no page type. One PostSend per page (and per
+explicit resend) and one Delivery per subscriber and send.
+"""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from .panels import SendStatusPanel
 
 
-class NewsletterOptions(models.Model):
-    """Per-post options, edited in the post's "An Abonnenten senden" panel.
+class NewsletterPageMixin(models.Model):
+    """Makes a page type sendable to subscribers.
 
-    As a ParentalKey child it is stored in the page's revisions and written to
-    its table only when the page is published, so a draft never changes what
-    gets sent.
+    The options are page fields, so they live in the page's revisions and reach
+    the live row only when the page is published: a draft never changes what
+    gets sent. Add `NewsletterPageMixin.newsletter_panel` to the page's panels
+    and override the `newsletter_*` methods to say what the email shows.
     """
 
-    page = ParentalKey(
-        "posts.BlogPostPage",
-        on_delete=models.CASCADE,
-        related_name="newsletter_options",
-    )
-    send_on_publish = models.BooleanField(
+    newsletter_send_on_publish = models.BooleanField(
         _("beim Veröffentlichen senden"),
         default=False,
         help_text=_(
@@ -33,21 +32,44 @@ class NewsletterOptions(models.Model):
             "veröffentlicht wird – auch bei geplanter Veröffentlichung. Nur einmal."
         ),
     )
-    subject = models.CharField(
+    newsletter_subject = models.CharField(
         _("Betreff"),
         max_length=150,
         blank=True,
         help_text=_("Betreffzeile der E-Mail. Leer lassen für den Titel des Artikels."),
     )
 
-    panels = [FieldPanel("send_on_publish"), FieldPanel("subject")]
+    newsletter_panel = MultiFieldPanel(
+        [
+            FieldPanel("newsletter_send_on_publish"),
+            FieldPanel("newsletter_subject"),
+            SendStatusPanel(),
+        ],
+        heading=_("An Abonnenten senden"),
+        help_text=_("Gilt ab der nächsten Veröffentlichung."),
+        classname="collapsed",
+    )
 
     class Meta:
-        verbose_name = _("Newsletter-Einstellung")
-        verbose_name_plural = _("Newsletter-Einstellungen")
+        abstract = True
 
-    def __str__(self):
-        return self.subject or str(_("Newsletter-Einstellung"))
+    def newsletter_subject_line(self):
+        return self.newsletter_subject or self.title
+
+    # What the email shows; page types override what they have.
+    def newsletter_teaser(self):
+        return self.search_description
+
+    def newsletter_date(self):
+        return (self.first_published_at or self.latest_revision_created_at).date()
+
+    def newsletter_image(self):
+        """(image, alt text) shown above the body, or None."""
+        return None
+
+    def newsletter_body(self):
+        """The StreamField value sent as the email's body, or None."""
+        return None
 
 
 class PostSend(models.Model):
@@ -61,7 +83,7 @@ class PostSend(models.Model):
         DONE = "done", _("abgeschlossen")
 
     page = models.ForeignKey(
-        "posts.BlogPostPage",
+        "wagtailcore.Page",
         on_delete=models.CASCADE,
         related_name="newsletter_sends",
         verbose_name=_("Artikel"),

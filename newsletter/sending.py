@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from core.retry import backoff
 from subscriptions.emails import build_message
 from subscriptions.models import Subscriber, SubscriberToken
 
@@ -34,9 +35,7 @@ MAX_CONNECTION_FAILURES = 3
 
 def retry_delay(attempt):
     """1, 4, 16, 64 minutes with the default base of 60 s."""
-    return timedelta(
-        seconds=settings.NEWSLETTER_RETRY_BASE_SECONDS * 4 ** (attempt - 1)
-    )
+    return backoff(attempt, settings.NEWSLETTER_RETRY_BASE_SECONDS)
 
 
 def fan_out(send_id):

@@ -6,10 +6,11 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from subscriptions.emails import absolute_url, build_message
+from core.site import absolute_url
+from subscriptions.emails import build_message
 from subscriptions.models import Subscriber
 
-from .models import NewsletterOptions, PostSend
+from .models import PostSend
 from .rendering import post_context
 from .sending import TEMPLATE
 from .tasks import start_send
@@ -18,8 +19,7 @@ logger = logging.getLogger(__name__)
 
 
 def subject_for(page):
-    options = NewsletterOptions.objects.filter(page=page).first()
-    return (options.subject if options else "") or page.title
+    return page.newsletter_subject_line()
 
 
 def enqueue_on_commit(send):
@@ -80,8 +80,9 @@ def create_resend(page, user, only_missing=False):
 
 def send_on_publish(page):
     """page_published: honour "beim Veröffentlichen senden" once."""
-    options = NewsletterOptions.objects.filter(page=page, send_on_publish=True)
-    if not options.exists() or PostSend.objects.filter(page=page).exists():
+    if not page.newsletter_send_on_publish:
+        return None
+    if PostSend.objects.filter(page=page).exists():
         return None
     return create_send(page, trigger="publish")
 
@@ -93,8 +94,7 @@ def send_test(page, user):
     unsubscribe link is a placeholder (the editor is no subscriber).
     """
     draft = page.get_latest_revision_as_object()
-    options = list(draft.newsletter_options.all())
-    subject = (options[0].subject if options else "") or draft.title
+    subject = draft.newsletter_subject_line()
     reader = Subscriber(email=user.email, first_name=user.first_name)
     url = absolute_url(reverse("subscriptions:unsubscribe", args=["test"]))
     headers = {

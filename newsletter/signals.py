@@ -2,6 +2,7 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
+from .models import NewsletterPageMixin
 from .services import send_on_publish
 
 
@@ -11,7 +12,5 @@ def on_page_published(sender, instance, **kwargs):
     # a draft save; but also when a publish only schedules the page (go-live in
     # the future), hence the live check. Only the send is created here; the
     # fan-out runs as a task.
-    from posts.models import BlogPostPage
-
-    if isinstance(instance, BlogPostPage) and instance.live:
+    if isinstance(instance, NewsletterPageMixin) and instance.live:
         send_on_publish(instance)

@@ -4,23 +4,26 @@ import smtplib
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from posts.models import BlogPostPage
+from wagtail.models import Page
 
 from . import services
-from .models import Delivery, PostSend
+from .models import Delivery, NewsletterPageMixin, PostSend
 from .sending import close_stale_claims, stale_claims
 
 FAILURES_SHOWN = 200
 
 
 def editable_post(request, page_id):
-    page = get_object_or_404(BlogPostPage, pk=page_id)
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, NewsletterPageMixin):
+        raise Http404
     if not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
     return page

@@ -4,9 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from posts.models import BlogPostPage
-
 from . import urls
+from .models import NewsletterPageMixin
 
 
 @hooks.register("register_admin_urls")
@@ -29,5 +28,5 @@ class NewsletterMenuItem(PageMenuItem):
 
 @hooks.register("register_page_header_buttons")
 def newsletter_header_button(page, user, view_name, next_url=None):
-    if page.specific_class and issubclass(page.specific_class, BlogPostPage):
+    if page.specific_class and issubclass(page.specific_class, NewsletterPageMixin):
         yield NewsletterMenuItem(page=page)

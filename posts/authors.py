@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.images import get_image_model_string
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -22,7 +23,7 @@ class Author(index.Indexed, models.Model):
         help_text=_("Zwei, drei Sätze über die Person (max. 500 Zeichen)."),
     )
     portrait = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("Porträt"),
         null=True,
         blank=True,

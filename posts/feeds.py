@@ -12,9 +12,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from wagtail.models import Site
-
-from home.models import SiteSettings
+from core.models import SiteSettings
+from core.site import SiteContext
 
 from .feed_content import FeedContent
 from .models import BlogIndexPage, BlogPostPage, BlogTag
@@ -44,7 +43,7 @@ class AtomWithContent(Atom1Feed):
 @dataclass
 class FeedSource:
     request: object
-    site: Site
+    site: SiteContext
     blog: BlogIndexPage
     tag: BlogTag | None
     full_content: bool
@@ -67,12 +66,8 @@ class PostsFeed(Feed):
     language = "de"
 
     def get_object(self, request, tag_slug=None):
-        site = Site.find_for_request(request)
-        blog = (
-            BlogIndexPage.objects.live().descendant_of(site.root_page).first()
-            if site
-            else None
-        )
+        site = SiteContext.for_request(request)
+        blog = site.blog_index
         if blog is None:
             raise Http404
         tag = get_object_or_404(BlogTag, slug=tag_slug) if tag_slug else None
@@ -88,11 +83,11 @@ class PostsFeed(Feed):
             raise Http404
         source = FeedSource(request, site, blog, tag, full)
         source.entries = [Entry(post, source) for post in posts]
-        source.content = FeedContent(posts, site.root_url)
+        source.content = FeedContent(posts, full)
         return source
 
     def title(self, source):
-        name = source.site.site_name or "Mesuts Blog"
+        name = source.site.name
         if source.tag:
             return f"{name} – Schlagwort „{source.tag.name}“"
         return name
@@ -112,7 +107,7 @@ class PostsFeed(Feed):
         return url
 
     def author_name(self, source):
-        return source.site.site_name or "Mesuts Blog"
+        return source.site.name
 
     def items(self, source):
         return source.entries
@@ -142,10 +137,7 @@ class PostsFeed(Feed):
         return [tag.name for tag in entry.post.tag_list()]
 
     def item_extra_kwargs(self, entry):
-        content = entry.source.content
-        if entry.source.full_content:
-            return {"content": content.full(entry.post)}
-        return {"content": content.summary(entry.post, entry.link)}
+        return {"content": entry.source.content.html(entry.post, entry.link)}
 
 
 class AtomPostsFeed(PostsFeed):

@@ -5,7 +5,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.dispatch import receiver
@@ -18,17 +17,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.images import get_image_model, get_image_model_string
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import page_published
 
-from newsletter.panels import newsletter_panel
+from core.blocks import BodyBlock
+from core.images import filter_specs
+from core.pages import SeoMixin, SitePageManager, SitePageQuerySet, first_text
+from core.pagination import paginate
+from core.site import SiteContext
+from core.text import german_slugify
+from newsletter.models import NewsletterPageMixin
 
+from . import seo
 from .authors import Author
-from .blocks import TEASER_IMAGE_SPEC, BodyBlock
-from .text import german_slugify
 
 __all__ = ["Author", "BlogIndexPage", "BlogPostPage", "BlogTag", "TaggedPost"]
 
@@ -60,13 +64,10 @@ class TaggedPost(ItemBase):
 
 
 def teaser_image_queryset():
-    from wagtail.images.models import Filter
-
-    specs = Filter.expand_spec(TEASER_IMAGE_SPEC)
-    return get_image_model().objects.prefetch_renditions(*specs)
+    return get_image_model().objects.prefetch_renditions(*filter_specs("teaser"))
 
 
-class BlogPostQuerySet(PageQuerySet):
+class BlogPostQuerySet(SitePageQuerySet):
     def published(self):
         """What readers may see, ready for listings: the query count does not
         grow with the number of posts shown."""
@@ -107,25 +108,7 @@ def _texts(value):
             yield from _texts(item)
 
 
-def paginate(request, items, per_page):
-    """The requested page of items; shared by the blog index and the search."""
-    paginator = Paginator(items, per_page)
-    raw = request.GET.get("page", "1")
-    try:
-        return paginator.page(raw)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        # A number past the end is a dead link: 404. Zero or negative: first page.
-        try:
-            if int(raw) > paginator.num_pages:
-                raise Http404 from None
-        except (ValueError, OverflowError):
-            pass
-        return paginator.page(1)
-
-
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
     intro = models.TextField(
         _("Einleitung"),
         blank=True,
@@ -135,6 +118,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     posts_per_page = 10
 
+    objects = SitePageManager()
+
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
@@ -143,6 +128,18 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("Blog-Übersicht")
+
+    def seo_title_for(self, context):
+        tag = context.get("current_tag")
+        if tag:
+            return f"Artikel zum Thema „{tag.name}“"
+        return super().seo_title_for(context)
+
+    def seo_description_for(self, context):
+        tag = context.get("current_tag")
+        if tag:
+            return f"Alle Artikel zum Thema „{tag.name}“."
+        return first_text(self.search_description, self.intro)
 
     def posts(self):
         return BlogPostPage.objects.child_of(self).published()
@@ -182,7 +179,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return self.listing_response(request, posts, current_tag=tag)
 
 
-class BlogPostPage(Page):
+class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
     date = models.DateField(
         _("Datum"),
         default=date.today,
@@ -196,7 +193,7 @@ class BlogPostPage(Page):
         ),
     )
     feature_image = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("Titelbild"),
         null=True,
         blank=True,
@@ -208,13 +205,10 @@ class BlogPostPage(Page):
         _("Alternativtext des Titelbilds"),
         max_length=250,
         blank=True,
-        help_text=_("Beschreibt das Titelbild; leer lassen, wenn es nur Schmuck ist."),
-    )
-    feature_image_credit = models.CharField(
-        _("Bildnachweis des Titelbilds"),
-        max_length=120,
-        blank=True,
-        help_text=_("Zum Beispiel „Bild: Name / Agentur“."),
+        help_text=_(
+            "Beschreibt das Titelbild. Leer lassen, um die Beschreibung des Bildes "
+            "zu verwenden. Der Bildnachweis kommt vom Bild selbst."
+        ),
     )
     author = models.ForeignKey(
         "posts.Author",
@@ -255,15 +249,11 @@ class BlogPostPage(Page):
             heading=_("Eckdaten"),
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("feature_image"),
-                FieldPanel("feature_image_alt"),
-                FieldPanel("feature_image_credit"),
-            ],
+            [FieldPanel("feature_image"), FieldPanel("feature_image_alt")],
             heading=_("Titelbild"),
         ),
         FieldPanel("body"),
-        newsletter_panel(),
+        NewsletterPageMixin.newsletter_panel,
     ]
 
     search_fields = [
@@ -282,6 +272,44 @@ class BlogPostPage(Page):
         verbose_name_plural = _("Blogartikel")
 
     WORDS_PER_MINUTE = 200
+    og_type = "article"
+
+    @property
+    def feature_image_alt_text(self):
+        image = self.feature_image
+        return self.feature_image_alt or (image.description if image else "")
+
+    @property
+    def feature_image_credit(self):
+        return self.feature_image.credit if self.feature_image else ""
+
+    # SEO: what search engines and link previews read (core.pages.SeoMixin).
+    def seo_description_for(self, context):
+        return first_text(self.search_description, self.teaser)
+
+    def seo_image(self):
+        if self.feature_image:
+            return self.feature_image, self.feature_image_alt_text
+        return None
+
+    def seo_times(self):
+        return seo.published_at(self), seo.modified_at(self)
+
+    def structured_data(self, context, canonical, image):
+        return seo.blog_posting(self, canonical, image, context["site_context"].name)
+
+    # What an email of this post shows (newsletter.models.NewsletterPageMixin).
+    def newsletter_teaser(self):
+        return self.teaser
+
+    def newsletter_date(self):
+        return self.date
+
+    def newsletter_image(self):
+        return self.seo_image()
+
+    def newsletter_body(self):
+        return self.body
 
     @cached_property
     def word_count(self):
@@ -342,7 +370,7 @@ class BlogPostPage(Page):
         context["related_posts"] = self.related_posts()
         context["previous_post"] = self.previous_post()
         context["next_post"] = self.next_post()
-        context["blog_index"] = self.get_parent().specific_deferred
+        context["blog_index"] = SiteContext.for_request(request).blog_index
         return context
 
 

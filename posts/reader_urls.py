@@ -1,10 +1,10 @@
-"""Reader-facing routes outside the page tree: feeds, search, sitemap, robots.txt."""
+"""Reader-facing routes outside the page tree: feeds, search, sitemap."""
 
 from django.urls import path
 
 from wagtail.contrib.sitemaps.views import sitemap
 
-from . import search, seo
+from . import search
 from .feeds import AtomPostsFeed, PostsFeed
 
 urlpatterns = [
@@ -14,5 +14,4 @@ urlpatterns = [
     path("feed/tag/<slug:tag_slug>/atom/", AtomPostsFeed(), name="tag_feed_atom"),
     path("suche/", search.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", seo.robots_txt, name="robots_txt"),
 ]

@@ -5,9 +5,10 @@ from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
 
-from wagtail.models import Site
+from core.pagination import paginate
+from core.site import SiteContext
 
-from .models import BlogPostPage, paginate
+from .models import BlogPostPage
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -27,7 +28,7 @@ def search(request):
     results = None
     if terms:
         posts = BlogPostPage.objects.published()
-        site = Site.find_for_request(request)
+        site = SiteContext.for_request(request).site
         if site:
             posts = posts.descendant_of(site.root_page)
         results = paginate(

@@ -35,12 +35,11 @@ INSTALLED_APPS = [
     "newsletter",
     "previews",
     "imports",
-    "wagtail.contrib.forms",
+    "core",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -90,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "core.site.site_context",
             ],
         },
     },
@@ -145,9 +145,6 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch")]
 TIME_ZONE = "Europe/Berlin"
-USE_I18N = True
-USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -171,9 +168,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
-DEFAULT_FROM_EMAIL = os.environ.get(
-    "DEFAULT_FROM_EMAIL", "Mesuts Blog <blog@example.org>"
-)
+# An address without a name is sent under the site's name (core.site.site_name).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "blog@example.org")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Background work (django-tasks). Production switches to the durable database queue.
@@ -192,8 +188,6 @@ SUBSCRIBE_EMAIL_RETRY_BASE_SECONDS = 60
 SUBSCRIBE_PURGE_PENDING_AFTER_DAYS = int(
     os.environ.get("SUBSCRIBE_PURGE_PENDING_AFTER_DAYS", "30")
 )
-# Public address used for links in emails; defaults to WAGTAILADMIN_BASE_URL.
-SUBSCRIPTIONS_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
@@ -205,12 +199,24 @@ NEWSLETTER_RETRY_BASE_SECONDS = 60
 # A batch claim without outcome after this long means its worker died.
 NEWSLETTER_STALE_CLAIM_MINUTES = 60
 
-# Wagtail
-WAGTAIL_SITE_NAME = "Mesuts Blog"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address of the site: canonical tags, feeds, sitemap, robots.txt
+# and every email link are built from it (core.site), and the default Wagtail
+# Site follows it after every `migrate`.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# The landmark pages every template may need, looked up once per request
+# (core.site.SiteContext); named here so that the kernel knows no page type.
+SITE_PAGES = {
+    "blog_index": "posts.BlogIndexPage",
+    "subscribe_page": "subscriptions.SubscribePage",
+}
+
+# Wagtail. The blog's public name is the Wagtail Site's name; this one names
+# the admin (and the blog while its Site has none).
+WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Feder")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
-WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -219,15 +225,10 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
-# Anonymous GETs stay cookie-free so that public pages can be cached whole.
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
-SECURE_CONTENT_TYPE_NOSNIFF = True
+# Links from the blog to other sites tell them which site, not which page.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
 
 LOGGING = {
     "version": 1,

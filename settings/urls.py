@@ -1,7 +1,7 @@
 import re
 
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, reverse_lazy
 from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
@@ -9,12 +9,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
+from core import views as core_views
+from core.seo import robots_view
+from previews import PREVIEW_PATH_PREFIX
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
-    path("healthz/", home_views.healthz, name="healthz"),
+    path("healthz/", core_views.healthz, name="healthz"),
+    path(
+        "robots.txt",
+        robots_view(["/admin/", PREVIEW_PATH_PREFIX, reverse_lazy("search")]),
+        name="robots_txt",
+    ),
     path("abo/", include("subscriptions.urls")),
     path("vorschau/", include("previews.urls")),
     path("", include("posts.reader_urls")),
@@ -39,5 +46,5 @@ if settings.SERVE_MEDIA:
 # Wagtail's page router catches everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -1,6 +1,7 @@
 """Every email to a subscriber is built here, so each carries an unsubscribe link
-and the RFC 8058 one-click headers. Issue 5 (new posts by email) reuses
-`unsubscribe_link` and `build_message`."""
+and the RFC 8058 one-click headers (the newsletter builds its emails here too)."""
+
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -8,14 +9,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .models import SubscriberToken, hash_token
+from core.site import SiteContext, absolute_url
+from core.tokens import hash_token
+
+from .models import SubscriberToken
 
 
-def absolute_url(path):
-    base = (settings.SUBSCRIPTIONS_BASE_URL or settings.WAGTAILADMIN_BASE_URL).rstrip(
-        "/"
-    )
-    return f"{base}{path}"
+def sender(site_name):
+    """DEFAULT_FROM_EMAIL, named after the site unless it names itself."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return settings.DEFAULT_FROM_EMAIL if name else formataddr((site_name, address))
 
 
 def unsubscribe_link(subscriber):
@@ -44,17 +47,18 @@ def build_message(subscriber, subject, template, context, unsubscribe=None):
     email to an address that is no subscriber.
     """
     unsubscribe_url, headers = unsubscribe or unsubscribe_link(subscriber)
+    site_name = context.get("site_name") or SiteContext.for_default_site().name
     context = {
         **context,
         "subscriber": subscriber,
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": site_name,
         "site_url": absolute_url("/"),
         "unsubscribe_url": unsubscribe_url,
     }
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"emails/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=sender(site_name),
         # The bare address: the reader-supplied name never reaches a header.
         to=[subscriber.email],
         headers={**headers, "Auto-Submitted": "auto-generated"},
@@ -70,14 +74,16 @@ def build_message(subscriber, subject, template, context, unsubscribe=None):
 def confirmation_message(subscriber):
     raw = SubscriberToken.issue(subscriber, SubscriberToken.Purpose.CONFIRM)
     confirm_url = absolute_url(reverse("subscriptions:confirm", args=[raw]))
+    site_name = SiteContext.for_default_site().name
     subject = _("Bitte bestätigen Sie Ihre Anmeldung bei %(site)s") % {
-        "site": settings.WAGTAIL_SITE_NAME
+        "site": site_name
     }
     message = build_message(
         subscriber,
         subject,
         "confirmation",
         {
+            "site_name": site_name,
             "confirm_url": confirm_url,
             "valid_hours": settings.SUBSCRIBE_CONFIRM_TOKEN_HOURS,
         },

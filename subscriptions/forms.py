@@ -42,7 +42,7 @@ class SubscribeForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
     )
     first_name = forms.CharField(
-        label=_("Vorname (freiwillig)"),
+        label=_("Vorname"),
         max_length=50,
         required=False,
         error_messages={"max_length": _("Bitte höchstens 50 Zeichen.")},
@@ -53,9 +53,19 @@ class SubscribeForm(forms.Form):
         error_messages={"required": _("Bitte bestätigen Sie Ihre Einwilligung.")},
     )
     # Honeypot: hidden from people, filled in by naive bots.
-    website = forms.CharField(required=False, max_length=200)
+    website = forms.CharField(
+        label=_("Bitte leer lassen"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
     # Path of the page the form was on, for the consent record.
-    source = forms.CharField(required=False, max_length=300)
+    source = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
+
+    def __init__(self, *args, id_prefix="abo", **kwargs):
+        # Several forms on one page (box and page) need their own element ids.
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, auto_id=f"{id_prefix}-%s", **kwargs)
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])

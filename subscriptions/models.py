@@ -1,5 +1,4 @@
 import hashlib
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,49 +10,69 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
-DEFAULT_HEADING = "Neue Artikel per E-Mail"
-DEFAULT_INTRO = (
-    "Wenn ein neuer Artikel erscheint, bekommen Sie eine kurze E-Mail mit Titel, "
-    "Anreißer und Link – nicht mehr. Kein Spam, keine Weitergabe, jederzeit mit "
-    "einem Klick abbestellbar."
-)
-DEFAULT_CONSENT = (
-    "Ja, ich möchte neue Artikel von Mesuts Blog per E-Mail erhalten. Meine "
-    "E-Mail-Adresse und meinen Vornamen (falls angegeben) verwendet der Blog nur "
-    "dafür. Ich kann meine Einwilligung jederzeit widerrufen, zum Beispiel über "
-    "den Abmeldelink in jeder E-Mail."
-)
-DEFAULT_SUCCESS = (
-    "Fast geschafft! Wir haben Ihnen eine E-Mail mit einem Bestätigungslink "
-    "geschickt. Bitte klicken Sie darauf, um Ihre Anmeldung abzuschließen. Keine "
-    "E-Mail da? Schauen Sie bitte auch im Spam-Ordner nach."
-)
-DEFAULT_ERROR = (
-    "Das hat leider nicht geklappt. Bitte prüfen Sie Ihre Angaben und versuchen "
-    "Sie es noch einmal."
-)
+from core import tokens
+from core.pages import SeoMixin, SitePageManager, first_text
+from core.site import SiteContext
+
+# Editorial defaults are callables, so the copy lives here and not in migrations.
 
 
-class SubscribePage(Page):
+def default_heading():
+    return "Neue Artikel per E-Mail"
+
+
+def default_intro():
+    return (
+        "Wenn ein neuer Artikel erscheint, bekommen Sie eine kurze E-Mail mit Titel, "
+        "Anreißer und Link – nicht mehr. Kein Spam, keine Weitergabe, jederzeit mit "
+        "einem Klick abbestellbar."
+    )
+
+
+def default_consent():
+    return (
+        f"Ja, ich möchte neue Artikel von {SiteContext.for_default_site().name} per "
+        "E-Mail erhalten. Meine E-Mail-Adresse und meinen Vornamen (falls angegeben) "
+        "verwendet der Blog nur dafür. Ich kann meine Einwilligung jederzeit "
+        "widerrufen, zum Beispiel über den Abmeldelink in jeder E-Mail."
+    )
+
+
+def default_success():
+    return (
+        "Fast geschafft! Wir haben Ihnen eine E-Mail mit einem Bestätigungslink "
+        "geschickt. Bitte klicken Sie darauf, um Ihre Anmeldung abzuschließen. Keine "
+        "E-Mail da? Schauen Sie bitte auch im Spam-Ordner nach."
+    )
+
+
+def default_error():
+    return (
+        "Das hat leider nicht geklappt. Bitte prüfen Sie Ihre Angaben und versuchen "
+        "Sie es noch einmal."
+    )
+
+
+class SubscribePage(SeoMixin, Page):
     """The full sign-up page; the compact box elsewhere reuses its texts."""
 
     heading = models.CharField(
         _("Überschrift"),
         max_length=120,
-        default=DEFAULT_HEADING,
+        default=default_heading,
         help_text=_("Große Überschrift über dem Formular."),
     )
     intro = models.TextField(
         _("Einleitung"),
         max_length=1000,
         blank=True,
-        default=DEFAULT_INTRO,
+        default=default_intro,
         help_text=_("Was Abonnentinnen und Abonnenten bekommen und wie oft."),
     )
     consent_text = models.TextField(
         _("Einwilligungstext"),
         max_length=1000,
-        default=DEFAULT_CONSENT,
+        default=default_consent,
         help_text=_(
             "Steht neben dem Häkchen. Wird bei jeder Anmeldung als Nachweis "
             "gespeichert; der Link zur Datenschutzerklärung wird automatisch angehängt."
@@ -62,13 +81,13 @@ class SubscribePage(Page):
     success_message = models.TextField(
         _("Erfolgsmeldung"),
         max_length=500,
-        default=DEFAULT_SUCCESS,
+        default=default_success,
         help_text=_("Erscheint nach dem Absenden. Bitte an den Spam-Ordner erinnern."),
     )
     error_message = models.TextField(
         _("Fehlermeldung"),
         max_length=500,
-        default=DEFAULT_ERROR,
+        default=default_error,
         help_text=_("Erscheint, wenn die Anmeldung nicht angenommen wurde."),
     )
 
@@ -86,6 +105,8 @@ class SubscribePage(Page):
         ),
     ]
 
+    objects = SitePageManager()
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
@@ -94,19 +115,13 @@ class SubscribePage(Page):
         verbose_name = _("Abonnieren-Seite")
         verbose_name_plural = _("Abonnieren-Seiten")
 
+    def seo_description_for(self, context):
+        return first_text(self.search_description, self.intro)
+
     @classmethod
-    def texts(cls):
-        """The live page's texts, or the defaults when there is no such page."""
-        page = cls.objects.live().first()
-        if page is not None:
-            return page
-        return cls(
-            heading=DEFAULT_HEADING,
-            intro=DEFAULT_INTRO,
-            consent_text=DEFAULT_CONSENT,
-            success_message=DEFAULT_SUCCESS,
-            error_message=DEFAULT_ERROR,
-        )
+    def texts(cls, site_context):
+        """The site's subscribe page, or an unsaved one with the default texts."""
+        return site_context.subscribe_page or cls()
 
 
 class Subscriber(models.Model):
@@ -161,10 +176,6 @@ class Subscriber(models.Model):
         return hashlib.sha256(self.consent_text.encode()).hexdigest()[:12]
 
 
-def hash_token(raw):
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
 class SubscriberToken(models.Model):
     """A random token, stored only as its hash; each is good for one purpose."""
 
@@ -190,19 +201,19 @@ class SubscriberToken(models.Model):
     @classmethod
     def issue(cls, subscriber, purpose):
         """Create a token and return the raw value (it is never stored)."""
-        raw = secrets.token_urlsafe(32)
+        raw = tokens.new_token()
         cls.objects.create(
-            subscriber=subscriber, purpose=purpose, token_hash=hash_token(raw)
+            subscriber=subscriber, purpose=purpose, token_hash=tokens.hash_token(raw)
         )
         return raw
 
     @classmethod
     def lookup(cls, raw, purpose):
-        if not raw or len(raw) > 100:
+        if not tokens.plausible(raw, max_length=100):
             return None
         return (
             cls.objects.select_related("subscriber")
-            .filter(purpose=purpose, token_hash=hash_token(raw))
+            .filter(purpose=purpose, token_hash=tokens.hash_token(raw))
             .first()
         )
 

@@ -8,13 +8,14 @@ keep the failure on the row; an editor can resend from the admin.
 
 import logging
 import smtplib
-from datetime import timedelta
 
 from django_tasks import task
 
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
+
+from core.retry import backoff
 
 from .emails import confirmation_message
 from .models import Subscriber, SubscriberToken
@@ -26,9 +27,7 @@ SEND_ERRORS = (smtplib.SMTPException, OSError)
 
 def retry_delay(attempt):
     """1, 4, 16, 64, 256 minutes with the default base of 60 s."""
-    return timedelta(
-        seconds=settings.SUBSCRIBE_EMAIL_RETRY_BASE_SECONDS * 4 ** (attempt - 1)
-    )
+    return backoff(attempt, settings.SUBSCRIBE_EMAIL_RETRY_BASE_SECONDS)
 
 
 @task()

@@ -16,6 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.site import SiteContext
+
 from . import guards, services
 from .forms import SubscribeForm
 from .models import SubscribePage, Subscriber, SubscriberToken
@@ -59,7 +61,7 @@ def subscribe_result(request, *, ok, texts, form=None, status=200, message=None)
 @never_cache
 @require_POST
 def subscribe(request):
-    texts = SubscribePage.texts()
+    texts = SubscribePage.texts(SiteContext.for_request(request))
     if not guards.is_same_origin(request):
         return subscribe_result(
             request,
@@ -100,20 +102,17 @@ def subscribe(request):
 
 @never_cache
 def pending(request):
-    return render(
-        request, "subscriptions/pending.html", {"texts": SubscribePage.texts()}
-    )
+    texts = SubscribePage.texts(SiteContext.for_request(request))
+    return render(request, "subscriptions/pending.html", {"texts": texts})
 
 
 def invalid_link(request):
     return private(render(request, "subscriptions/invalid_link.html", status=404))
 
 
-def blog_url():
-    from posts.models import BlogIndexPage
-
-    blog = BlogIndexPage.objects.live().first()
-    return blog.url if blog and blog.url else "/"
+def blog_url(request):
+    blog = SiteContext.for_request(request).blog_index
+    return (blog and blog.get_url(request)) or "/"
 
 
 @never_cache
@@ -138,7 +137,7 @@ def confirm(request, token):
         )
     # Only a POST confirms: mail scanners open (GET) every link in a message.
     if request.method == "POST" and services.confirm(token_obj):
-        return HttpResponseRedirect(f"{blog_url()}?angemeldet=1", status=303)
+        return HttpResponseRedirect(f"{blog_url(request)}?angemeldet=1", status=303)
     if request.method == "POST":
         return invalid_link(request)
     return private(render(request, "subscriptions/confirm.html", {"token": token}))
@@ -185,6 +184,6 @@ def unsubscribe_page(request, token_obj):
         services.unsubscribe(token_obj)
     context = {
         "done": done or token_obj.subscriber.status == Subscriber.Status.UNSUBSCRIBED,
-        "subscribe_page": SubscribePage.objects.live().first(),
+        "subscribe_page": SiteContext.for_request(request).subscribe_page,
     }
     return private(render(request, "subscriptions/unsubscribe.html", context))

@@ -12,6 +12,7 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
+from core.site import sync_default_site
 from home.models import HomePage, StandardPage
 from posts.models import BlogIndexPage, BlogPostPage
 
@@ -31,6 +32,7 @@ def ensure_wagtail_root():
     Site.objects.get_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "root_page": welcome}
     )
+    sync_default_site()
 
 
 def build_site():
@@ -53,10 +55,14 @@ def build_site():
     return home, blog, site
 
 
-def make_image(title=None, size=(1200, 675), color=(120, 60, 20)):
+def make_image(
+    title=None, size=(1200, 675), color=(120, 60, 20), credit="", description=""
+):
     buffer = io.BytesIO()
     PILImage.new("RGB", size, color).save(buffer, format="JPEG")
-    image = get_image_model()(title=title or f"Bild {next(_counter)}")
+    image = get_image_model()(
+        title=title or f"Bild {next(_counter)}", credit=credit, description=description
+    )
     image.file = ImageFile(buffer, name=f"test-{next(_counter)}.jpg")
     image.save()
     return image

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from posts.text import german_slugify
+from core.text import german_slugify
 
 from ..builder import clean_text, shorten
 from ..data import SourceError

@@ -10,7 +10,7 @@ import markdown as markdown_lib
 
 from django.utils.translation import gettext as _
 
-from posts.blocks import parse_video_url
+from core.blocks import parse_video_url
 
 BOLD, ITALIC = 1, 2
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside"}

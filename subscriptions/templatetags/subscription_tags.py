@@ -1,33 +1,27 @@
 from django import template
 
+from core.site import SiteContext
 from subscriptions.forms import SubscribeForm
+from subscriptions.models import SubscribePage
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def subscribe_texts(context):
-    """The SubscribePage's texts (or defaults), looked up once per request."""
-    from subscriptions.models import SubscribePage
-
+    """The texts of the site's subscribe page (or the defaults)."""
     page = context.get("page")
     if isinstance(page, SubscribePage):
         return page
-    request = context.get("request")
-    if request is None:
-        return SubscribePage.texts()
-    if not hasattr(request, "_feder_subscribe_texts"):
-        request._feder_subscribe_texts = SubscribePage.texts()
-    return request._feder_subscribe_texts
-
-
-@register.simple_tag
-def empty_subscribe_form():
-    return SubscribeForm()
+    site_context = context.get("site_context")
+    if site_context is None:
+        site_context = SiteContext.for_request(context["request"])
+    return SubscribePage.texts(site_context)
 
 
 @register.simple_tag(takes_context=True)
-def subscribe_page_for(context):
-    """The live SubscribePage for the header link, or None."""
-    texts = subscribe_texts(context)
-    return texts if texts.pk else None
+def subscribe_form(context, id_prefix):
+    """An empty sign-up form that records the page it sits on."""
+    request = context.get("request")
+    source = request.path if request is not None else ""
+    return SubscribeForm(id_prefix=id_prefix, initial={"source": source})

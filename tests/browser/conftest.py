@@ -117,7 +117,7 @@ def site_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo blog served over real HTTP on loopback."""
     from django.contrib.auth import get_user_model
 
-    from wagtail.models import Site
+    from core.site import sync_default_site
 
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("browser-media"))
     media.enable()
@@ -129,13 +129,14 @@ def site_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
         )
     # Chromium resolves only loopback names (see the root conftest).
     server = LiveServer(request.config.getvalue("liveserver") or "127.0.0.1")
+    # Absolute links (emails, feeds, canonical URLs) must point at this server.
+    address = override_settings(PUBLIC_BASE_URL=server.url)
+    address.enable()
     with django_db_blocker.unblock():
-        # Absolute links (emails, feeds, canonical URLs) must point at this server.
-        Site.objects.filter(is_default_site=True).update(
-            hostname=server.host, port=server.thread.port
-        )
+        sync_default_site()
     yield server
     server.stop()
+    address.disable()
     with django_db_blocker.unblock():
         # Empty, as every transactional test leaves it.
         call_command("flush", interactive=False, verbosity=0)

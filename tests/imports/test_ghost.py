@@ -26,7 +26,7 @@ def test_ghost_export(run_import, blog, fixtures):
     assert "„So einfach?“ – Ja. 🚀" in blocks[0].value.source
     assert blocks[3].value["attribution"] == "Ein Teamlead"
     assert blocks[4].value["caption"] == "Der See am Abend."
-    assert blocks[4].value["credit"] == "Foto: Ana"
+    assert blocks[4].value.credit() == "Foto: Ana"
     assert "track" not in str(html_post.body.raw_data)
     record = ImportedPost.objects.get(page=html_post)
     assert record.source == "ghost"

@@ -33,7 +33,7 @@ def test_markdown_folder_maps_posts_onto_blocks(run_import, blog, fixtures):
     assert blocks[3].value["text"] == "Wer zuhört, führt."
     assert blocks[3].value["attribution"] == "Jana Beispiel"
     assert blocks[4].value["alt_text"] == "Der Strand am Morgen"
-    assert blocks[4].value["credit"] == "Bild: Mesut Ö. / privat"
+    assert blocks[4].value.credit() == "Bild: Mesut Ö. / privat"
     assert blocks[4].value["image"].file.read()[:2] == b"\xff\xd8"  # a real JPEG
     assert blocks[5].value["url"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     links = blocks[6].value.source

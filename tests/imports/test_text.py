@@ -31,7 +31,7 @@ def test_plain_text_rules(run_import, blog, fixtures):
         "attribution": "Oma Gerda",
     }
     assert blocks[4].value["alt_text"] == "Ein Waldweg im Mai"
-    assert blocks[4].value["credit"] == "Bild: Mesut Ö."
+    assert blocks[4].value.credit() == "Bild: Mesut Ö."
     assert blocks[5].value["url"] == "https://vimeo.com/123456789"
     assert blocks[7].value["attribution"] == "Die Redaktion"
     assert "🌷 und „deutsche“ ‚Anführungszeichen‘ – alles da." in blocks[8].value.source

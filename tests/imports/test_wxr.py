@@ -33,7 +33,7 @@ def test_wordpress_export(run_import, blog, fixtures):
     assert (
         blocks[1].value["image"].pk == classic.feature_image.pk
     )  # one file, one image
-    assert (blocks[1].value["caption"], blocks[1].value["credit"]) == (
+    assert (blocks[1].value["caption"], blocks[1].value.credit()) == (
         "Der Berg ruft.",
         "Foto: Mesut",
     )

@@ -4,7 +4,6 @@ import pytest
 
 from django.core.management import call_command
 
-from newsletter.models import NewsletterOptions
 from subscriptions.models import Subscriber
 from tests.factories import make_image, make_post
 
@@ -70,8 +69,12 @@ def newsletter_post(blog, send_on_publish=False, subject="", **fields):
             ("quote", {"text": "Zuhören ist Führung.", "attribution": "Mesut"}),
         ],
     )
-    options = [NewsletterOptions(send_on_publish=send_on_publish, subject=subject)]
-    return make_post(blog, newsletter_options=options, **fields)
+    return make_post(
+        blog,
+        newsletter_send_on_publish=send_on_publish,
+        newsletter_subject=subject,
+        **fields,
+    )
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def test_edit_view_has_the_panel_and_the_header_menu_links_to_the_send_view(
     response = client.get(f"/admin/pages/{post.pk}/edit/")
     assert response.status_code == 200
     assert "An Abonnenten senden" in response.text
-    assert "beim Veröffentlichen senden" in response.text
+    assert "beim veröffentlichen senden" in response.text.lower()
     assert "Noch nicht an die Abonnenten gesendet." in response.text
     # Linked from the panel and from the header's "more" menu.
     assert response.text.count(f'href="/admin/newsletter/{post.pk}/"') == 2

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
-from newsletter.rendering import html_to_text
+from core.portable import to_text as html_to_text
 from newsletter.services import create_send
 
 from .conftest import newsletter_post, subscribers

@@ -9,7 +9,7 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from newsletter.models import NewsletterOptions, PostSend
+from newsletter.models import PostSend
 from tests.factories import make_post
 
 from .conftest import newsletter_post, recipients, subscribers
@@ -61,9 +61,10 @@ def test_scheduled_post_with_send_on_publish_is_sent_when_it_goes_live(
 
 def test_draft_save_with_the_flag_sends_nothing(smtp_server, audience, blog):
     post = make_post(blog, title="Ohne Newsletter")
-    post.newsletter_options = [NewsletterOptions(send_on_publish=True)]
+    post.newsletter_send_on_publish = True
     post.save_revision()  # a draft: the option lives only in the revision
-    assert not NewsletterOptions.objects.filter(page=post).exists()
+    post.refresh_from_db()
+    assert not post.newsletter_send_on_publish
     assert not PostSend.objects.exists()
     assert smtp_server.inbox.envelopes == []
 
@@ -83,7 +84,6 @@ def test_publish_through_the_admin_with_the_checkbox(
     client, editor, smtp_server, audience, blog
 ):
     from wagtail.test.utils.form_data import (
-        inline_formset,
         nested_form_data,
         rich_text,
         streamfield,
@@ -98,11 +98,9 @@ def test_publish_through_the_admin_with_the_checkbox(
             "teaser": "Kurz.",
             "tags": "",
             "feature_image_alt": "",
-            "feature_image_credit": "",
             "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
-            "newsletter_options": inline_formset(
-                [{"send_on_publish": "on", "subject": ""}]
-            ),
+            "newsletter_send_on_publish": "on",
+            "newsletter_subject": "",
             "action-publish": "publish",
         }
     )

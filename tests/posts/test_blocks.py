@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from wagtail.blocks import StreamValue
 
-from posts.blocks import BodyBlock, VideoBlock, parse_video_url
+from core.blocks import BodyBlock, VideoBlock, parse_video_url
 from posts.models import BlogPostPage
 from tests.factories import make_image, make_post
 
@@ -74,15 +74,10 @@ def test_divider_renders_a_rule():
 
 @pytest.mark.django_db
 def test_image_block_renders_picture_with_avif_webp_jpeg_alt_caption_and_credit():
-    image = make_image(size=(1600, 900))
+    image = make_image(size=(1600, 900), credit="Bild: Lena / Nordlicht")
     block = BODY.child_blocks["image"]
     value = block.to_python(
-        {
-            "image": image.pk,
-            "alt_text": "Ein Sonnenaufgang",
-            "caption": "Morgens",
-            "credit": "Bild: Lena / Nordlicht",
-        }
+        {"image": image.pk, "alt_text": "Ein Sonnenaufgang", "caption": "Morgens"}
     )
     soup = BeautifulSoup(str(block.render(value)), "html.parser")
     types = sorted(source["type"] for source in soup.select("picture source"))
@@ -98,11 +93,7 @@ def test_image_block_renders_picture_with_avif_webp_jpeg_alt_caption_and_credit(
 def test_image_block_requires_alt_text():
     block = BODY.child_blocks["image"]
     with pytest.raises(ValidationError):
-        block.clean(
-            block.to_python(
-                {"image": None, "alt_text": "", "caption": "", "credit": ""}
-            )
-        )
+        block.clean(block.to_python({"image": None, "alt_text": "", "caption": ""}))
 
 
 @pytest.mark.parametrize(
@@ -216,7 +207,7 @@ def test_post_page_with_a_video_makes_no_third_party_request(client, blog):
 
 @pytest.mark.django_db
 def test_every_block_type_renders_inside_a_post(client, blog):
-    image = make_image()
+    image = make_image(credit="Bild: X / Y")
     post = make_post(
         blog,
         "Alle Bausteine",
@@ -229,7 +220,6 @@ def test_every_block_type_renders_inside_a_post(client, blog):
                     "image": image,
                     "alt_text": "Alt",
                     "caption": "Unterschrift",
-                    "credit": "Bild: X / Y",
                 },
             ),
             ("quote", {"text": "Zitattext", "attribution": "Quelle"}),

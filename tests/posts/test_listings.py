@@ -176,9 +176,8 @@ def test_post_page_shows_date_reading_time_teaser_tags_and_neighbours(client, bl
         tags=["Leadership"],
         teaser="Worum es geht.",
         body=[("paragraph", "<p>" + "Wort " * 500 + "</p>")],
-        feature_image=make_image(),
+        feature_image=make_image(credit="Bild: Lena / Nordlicht"),
         feature_image_alt="Ein Bild",
-        feature_image_credit="Bild: Lena / Nordlicht",
     )
     newer = make_post(blog, "Der Neuere", post_date=date(2026, 2, 1))
     make_post(blog, "Unveröffentlicht", post_date=date(2026, 1, 20), live=False)
@@ -222,7 +221,7 @@ def test_pages_carry_the_accessibility_basics(client, blog):
 def test_footer_links_impressum_and_datenschutz_from_the_site_setting(
     client, site_tree
 ):
-    from home.models import SiteSettings
+    from core.models import SiteSettings
     from tests.factories import make_standard_page
 
     home, site = site_tree["home"], site_tree["site"]

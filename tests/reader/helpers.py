@@ -13,7 +13,7 @@ def rich_body(link_page=None, image=None, word="Gesprächskultur"):
         if link_page
         else "kein Link"
     )
-    image = image or make_image()
+    image = image or make_image(credit="Bild: Test")
     return [
         ("heading", {"text": "Worum es geht", "level": "h2"}),
         ("paragraph", f"<p>Ein Absatz über {word} und {link}.</p>"),
@@ -23,7 +23,6 @@ def rich_body(link_page=None, image=None, word="Gesprächskultur"):
                 "image": image,
                 "alt_text": "Ein Testbild",
                 "caption": "Unterschrift",
-                "credit": "Bild: Test",
             },
         ),
         ("quote", {"text": "Zuhören ist alles.", "attribution": "Jemand"}),

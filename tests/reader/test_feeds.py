@@ -7,7 +7,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.models import SiteSettings
+from core.models import SiteSettings
 from tests.factories import make_post
 from tests.reader.helpers import make_author, make_full_post, make_private
 
@@ -49,7 +49,7 @@ def test_feed_lists_newest_published_posts_with_absolute_urls(client, blog, url)
     # Full content: body text, an absolute image, the internal link made absolute.
     assert "Gesprächskultur" in content
     assert f'href="{older.get_full_url()}"' in content
-    assert 'src="http://localhost/' in content and 'src="/' not in content
+    assert 'src="http://testserver/' in content and 'src="/' not in content
     assert "youtube.com/watch?v=aaaaaaaaaaa" in content
     assert "<script" not in content
 
@@ -105,7 +105,7 @@ def test_summary_setting_leaves_out_the_body(client, blog, site_tree):
         assert post.teaser in content
         assert "Gesprächskultur" not in content
         assert f'href="{post.get_full_url()}"' in content
-        assert 'src="http://localhost/' in content
+        assert 'src="http://testserver/' in content
 
 
 def test_feed_has_at_most_twenty_entries(client, blog):

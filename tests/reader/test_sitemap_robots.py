@@ -20,8 +20,8 @@ def test_sitemap_lists_exactly_the_live_public_pages(client, home, blog):
     urls = ET.fromstring(response.content).findall("sm:url", NS)
     listed = {url.find("sm:loc", NS).text for url in urls}
     assert listed == {
-        "http://localhost/",
-        "http://localhost/blog/",
+        "http://testserver/",
+        "http://testserver/blog/",
         live.get_full_url(),
         impressum.get_full_url(),
     }
@@ -37,5 +37,5 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out(client, site_tr
     assert "User-agent: *" in lines
     for path in ("/admin/", "/vorschau/", "/suche/"):
         assert f"Disallow: {path}" in lines
-    assert "Sitemap: http://localhost/sitemap.xml" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert not response.cookies

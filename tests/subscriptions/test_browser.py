@@ -17,7 +17,7 @@ pytestmark = [
 
 @pytest.fixture
 def site(site_tree, live_server, settings):
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.PUBLIC_BASE_URL = live_server.url
     return live_server.url
 
 

@@ -13,10 +13,10 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
 from subscriptions.models import (
-    DEFAULT_CONSENT,
     SubscribePage,
     Subscriber,
     SubscriberToken,
+    default_consent,
 )
 from tests.factories import make_post, make_standard_page
 
@@ -33,9 +33,10 @@ class TestSubscribePageRules(WagtailPageTestCase):
         assert SubscribePage.max_count == 1
 
 
-def test_defaults_are_german_and_complete():
+def test_defaults_are_german_and_complete(site_tree):
     page = SubscribePage(title="Abonnieren", slug="abonnieren")
-    assert page.consent_text == DEFAULT_CONSENT
+    assert page.consent_text == default_consent()
+    assert "Mesuts Blog" in page.consent_text  # the site's name, not a literal
     assert "Spam-Ordner" in page.success_message
     assert "nicht geklappt" in page.error_message
     for name in (
@@ -51,7 +52,7 @@ def test_defaults_are_german_and_complete():
 def test_subscribe_page_renders_the_form_with_privacy_link(
     client, home, subscribe_page
 ):
-    from home.models import SiteSettings
+    from core.models import SiteSettings
 
     privacy = make_standard_page(home, "Datenschutz", "datenschutz")
     site_settings = SiteSettings.for_site(home.get_site())
@@ -95,9 +96,9 @@ def test_box_on_home_and_posts_has_no_csrf_token_and_sets_no_cookie(
 
 def test_box_works_without_a_subscribe_page(client, blog):
     response = client.get("/")
-    assert DEFAULT_CONSENT in response.content.decode()
+    assert default_consent() in response.content.decode()
     assert sign_up(client).status_code == 303
-    assert Subscriber.objects.get().consent_text == DEFAULT_CONSENT
+    assert Subscriber.objects.get().consent_text == default_consent()
 
 
 def test_consent_proof_is_stored(client, subscribe_page):

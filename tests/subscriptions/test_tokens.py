@@ -8,7 +8,8 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from subscriptions.models import Subscriber, SubscriberToken, hash_token
+from core.tokens import hash_token
+from subscriptions.models import Subscriber, SubscriberToken
 
 from .conftest import LINK, one_click_unsubscribe, sign_up
 

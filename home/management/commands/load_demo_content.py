@@ -7,12 +7,10 @@ changes to demo content survive a second run.
 import io
 import random
 from datetime import date, datetime, time
-from urllib.parse import urlsplit
 
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
@@ -20,12 +18,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
 from wagtail.models import Page, Site
 
+from core.images import filter_specs
+from core.models import SiteSettings
+from core.site import sync_default_site
 from home import demo_data
-from home.models import HomePage, SiteSettings, StandardPage
-from posts.blocks import BODY_IMAGE_SPEC, HERO_IMAGE_SPEC, TEASER_IMAGE_SPEC
+from home.models import HomePage, StandardPage
 from posts.models import Author, BlogIndexPage, BlogPostPage
 from subscriptions.models import SubscribePage
 
@@ -94,7 +93,6 @@ class Command(BaseCommand):
             }
             for number, post in enumerate(demo_data.POSTS):
                 self.ensure_post(blog, post, number)
-            self.assign_author(blog)
             self.ensure_subscribe_page(home)
             self.ensure_settings(home.get_site(), pages)
         self.stdout.write(
@@ -125,11 +123,11 @@ class Command(BaseCommand):
                 hostname="localhost", port=80, root_page=home, is_default_site=True
             )
         old_root = site.root_page
-        if site.root_page_id != home.pk or site.site_name != demo_data.SITE_NAME:
+        if site.root_page_id != home.pk or not site.site_name:
             site.root_page = home
-            site.site_name = demo_data.SITE_NAME
+            site.site_name = site.site_name or demo_data.SITE_NAME
             site.save()
-        self.adopt_public_address(site)
+        sync_default_site()
         # Wagtail's migrations create a "Welcome" page; it has no place on this site.
         if (
             old_root.pk != home.pk
@@ -138,19 +136,6 @@ class Command(BaseCommand):
         ):
             old_root.delete()
         return home
-
-    def adopt_public_address(self, site):
-        """Canonical, feed and email links are built from the Site's address. Wagtail
-        starts with localhost:80; take the configured base URL instead, once."""
-        if (site.hostname, site.port) != ("localhost", 80):
-            return
-        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        if not address.hostname:
-            return
-        default_port = 443 if address.scheme == "https" else 80
-        site.hostname = address.hostname
-        site.port = address.port or default_port
-        site.save()
 
     def ensure_blog_index(self, home):
         blog = BlogIndexPage.objects.child_of(home).first()
@@ -192,7 +177,11 @@ class Command(BaseCommand):
         image = Image.objects.filter(title=spec["title"]).first()
         if image is None:
             content = generate_picture(spec["colors"], seed)
-            image = Image(title=spec["title"])
+            image = Image(
+                title=spec["title"],
+                description=spec["alt"],
+                credit=spec.get("credit", IMAGE_CREDIT),
+            )
             image.file = ImageFile(io.BytesIO(content), name=f"demo-{seed}.jpg")
             image.save()
         return image
@@ -213,7 +202,6 @@ class Command(BaseCommand):
                     "image": self.ensure_image(value, seed=f"{data['slug']}-{index}"),
                     "alt_text": value["alt"],
                     "caption": value.get("caption", ""),
-                    "credit": value.get("credit", ""),
                 }
             elif block_type == "video":
                 value = {
@@ -230,7 +218,6 @@ class Command(BaseCommand):
             teaser=data["teaser"],
             feature_image=image,
             feature_image_alt=feature["alt"] if feature else "",
-            feature_image_credit=IMAGE_CREDIT if feature else "",
             body=body,
             author=self.author,
         )
@@ -249,32 +236,15 @@ class Command(BaseCommand):
         )
         return author
 
-    def assign_author(self, blog):
-        """Demo posts loaded before authors existed get the demo author, in the
-        page row and its revisions, so that the next edit in the admin keeps it."""
-        slugs = [post["slug"] for post in demo_data.POSTS]
-        posts = BlogPostPage.objects.child_of(blog).filter(
-            slug__in=slugs, author__isnull=True
-        )
-        for page in posts:
-            for revision in {page.latest_revision, page.live_revision} - {None}:
-                if not revision.content.get("author"):
-                    revision.content["author"] = self.author.pk
-                    revision.save(update_fields=["content"])
-        posts.update(author=self.author)
-
     def prepare_renditions(self, page):
         """Make the image sizes the site shows now, so the first reader does not wait."""
         if page.feature_image:
-            specs = Filter.expand_spec(TEASER_IMAGE_SPEC) + Filter.expand_spec(
-                HERO_IMAGE_SPEC
+            page.feature_image.get_renditions(
+                *filter_specs("teaser"), *filter_specs("hero")
             )
-            page.feature_image.get_renditions(*specs)
         for block in page.body:
             if block.block_type == "image":
-                block.value["image"].get_renditions(
-                    *Filter.expand_spec(BODY_IMAGE_SPEC)
-                )
+                block.value["image"].get_renditions(*filter_specs("body"))
 
     def ensure_settings(self, site, pages):
         site_settings = SiteSettings.for_site(site)

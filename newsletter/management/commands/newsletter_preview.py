@@ -4,10 +4,13 @@ with a placeholder unsubscribe link. Sends nothing, stores nothing."""
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
-from posts.models import BlogPostPage
-from subscriptions.emails import absolute_url, build_message
+from wagtail.models import Page
+
+from core.site import absolute_url
+from subscriptions.emails import build_message
 from subscriptions.models import Subscriber
 
+from ...models import NewsletterPageMixin
 from ...rendering import post_context
 from ...sending import TEMPLATE
 from ...services import subject_for
@@ -22,8 +25,9 @@ class Command(BaseCommand):
 
     def handle(self, post, text, **options):
         lookup = {"pk": int(post)} if post.isdigit() else {"slug": post}
-        page = BlogPostPage.objects.filter(**lookup).first()
-        if page is None:
+        page = Page.objects.filter(**lookup).first()
+        page = page.specific if page else None
+        if not isinstance(page, NewsletterPageMixin):
             raise CommandError(f"Kein Artikel gefunden: {post}")
         url = absolute_url(reverse("subscriptions:unsubscribe", args=["beispiel"]))
         subject = subject_for(page)

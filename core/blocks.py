@@ -1,7 +1,9 @@
 """StreamField blocks for posts and standard pages.
 
 Each block has its own template, icon, description and preview value, so the
-editor's block picker shows what the block will look like on the site.
+editor's block picker shows what the block will look like on the site. Feeds
+and emails render a block through blocks/portable/<name>.html when the site's
+template needs CSS or JavaScript (see core/portable.py).
 """
 
 import re
@@ -11,17 +13,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
+from .images import filter_specs, prefetched_images
 from .text import german_slugify
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-# One place for the image sizes the site renders; listings prefetch exactly these.
-IMAGE_FORMATS = "format-{avif,webp,jpeg}"
-BODY_IMAGE_SPEC = f"width-{{480,800,1200}}|{IMAGE_FORMATS}"
-TEASER_IMAGE_SPEC = f"fill-{{400x225,800x450}}|{IMAGE_FORMATS}"
-HERO_IMAGE_SPEC = f"fill-{{800x450,1200x675}}|{IMAGE_FORMATS}"
 
 
 class HeadingValue(blocks.StructValue):
@@ -49,12 +48,43 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Warum Zuhören Führung ist", "level": "h2"}
 
 
+class BodyImageChooserBlock(ImageChooserBlock):
+    """Fetches all images of a body at once, with the renditions the site shows."""
+
+    def bulk_to_python(self, values):
+        known = prefetched_images.get()
+        if known is not None and all(not v or v in known for v in values):
+            return [known.get(value) for value in values]
+        ids = [value for value in values if value]
+        images = get_image_model().objects.filter(pk__in=ids)
+        by_id = {
+            image.pk: image
+            for image in images.prefetch_renditions(*filter_specs("body"))
+        }
+        return [by_id.get(value) for value in values]
+
+
+class ImageValue(blocks.StructValue):
+    def alt(self):
+        """The alt text given here, else the image's description."""
+        image = self.get("image")
+        return self.get("alt_text") or (image.description if image else "")
+
+    def credit(self):
+        image = self.get("image")
+        return image.credit if image else ""
+
+
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Bild"))
+    image = BodyImageChooserBlock(label=_("Bild"))
     alt_text = blocks.CharBlock(
         label=_("Alternativtext"),
         max_length=250,
-        help_text=_("Beschreibt das Bild für Menschen, die es nicht sehen können."),
+        required=False,
+        help_text=_(
+            "Beschreibt das Bild für Menschen, die es nicht sehen können. Leer "
+            "lassen, um die Beschreibung des Bildes zu verwenden."
+        ),
     )
     caption = blocks.CharBlock(
         label=_("Bildunterschrift"),
@@ -62,25 +92,35 @@ class ImageBlock(blocks.StructBlock):
         required=False,
         help_text=_("Optional, erscheint unter dem Bild."),
     )
-    credit = blocks.CharBlock(
-        label=_("Bildnachweis"),
-        max_length=120,
-        required=False,
-        help_text=_("Zum Beispiel „Bild: Name / Agentur“."),
-    )
 
     class Meta:
         icon = "image"
         label = _("Bild")
         description = _(
-            "Ein Bild mit Alternativtext, Bildunterschrift und Bildnachweis."
+            "Ein Bild mit Alternativtext und Bildunterschrift; der Bildnachweis "
+            "kommt vom Bild selbst."
         )
         template = "blocks/image.html"
+        value_class = ImageValue
         preview_value = {
             "alt_text": "Beispielbild",
             "caption": "Ein Bild sagt mehr als tausend Worte.",
-            "credit": "Bild: Mesut / Feder",
         }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("image") and not value.alt():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _(
+                            "Bitte einen Alternativtext eingeben oder dem Bild eine "
+                            "Beschreibung geben."
+                        )
+                    )
+                }
+            )
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):

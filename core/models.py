@@ -1,0 +1,110 @@
+"""Models every app shares: the image model and the site settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+__all__ = ["CustomImage", "CustomRendition", "SiteSettings"]
+
+
+class CustomImage(AbstractImage):
+    """Wagtail's image plus its credit line, entered once for every use.
+
+    The description (Wagtail's own field) is the default alt text wherever the
+    image is placed without one of its own.
+    """
+
+    credit = models.CharField(
+        _("Bildnachweis"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Erscheint unter dem Bild, wo immer es verwendet wird. Zum Beispiel "
+            "„Bild: Name / Agentur“."
+        ),
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("Bild")
+        verbose_name_plural = _("Bilder")
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(
+        CustomImage, on_delete=models.CASCADE, related_name="renditions"
+    )
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    impressum_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Impressum"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Pflicht für deutsche Websites; wird in der Fußzeile verlinkt."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Datenschutzerklärung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Pflicht für deutsche Websites; wird in der Fußzeile und im Anmeldeformular verlinkt."
+        ),
+    )
+    footer_text = models.CharField(
+        _("Fußzeilentext"),
+        max_length=200,
+        blank=True,
+        help_text=_("Zum Beispiel „© 2026 Mesut“. Optional."),
+    )
+    mastodon_url = models.URLField(
+        _("Mastodon"),
+        blank=True,
+        help_text=_("Adresse des Mastodon-Profils. Optional."),
+    )
+    linkedin_url = models.URLField(
+        _("LinkedIn"),
+        blank=True,
+        help_text=_("Adresse des LinkedIn-Profils. Optional."),
+    )
+    feed_full_content = models.BooleanField(
+        _("Ganze Artikel im Feed"),
+        default=True,
+        help_text=_(
+            "An: RSS- und Atom-Feeds enthalten den vollständigen Artikel. "
+            "Aus: nur Titelbild und Anreißer mit Link zum Artikel."
+        ),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [PageChooserPanel("impressum_page"), PageChooserPanel("privacy_page")],
+            heading=_("Rechtliches"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("footer_text"),
+                FieldPanel("mastodon_url"),
+                FieldPanel("linkedin_url"),
+            ],
+            heading=_("Fußzeile"),
+        ),
+        MultiFieldPanel([FieldPanel("feed_full_content")], heading=_("Feeds")),
+    ]
+
+    class Meta:
+        verbose_name = _("Website-Einstellungen")

@@ -1,0 +1,109 @@
+"""The site's public identity: its address, its name and its landmark pages.
+
+One rule for absolute URLs: settings.PUBLIC_BASE_URL. Canonical tags, feeds, the
+sitemap, robots.txt and every email link are built with `absolute_url`; page
+URLs follow it through PublicUrlMixin, and the default Wagtail Site is kept in
+step with it (see `sync_default_site`) for what Wagtail itself shows.
+"""
+
+from functools import cached_property
+from urllib.parse import urljoin, urlsplit
+
+from django.apps import apps
+from django.conf import settings
+
+from wagtail.models import Site
+
+
+def base_url():
+    """The public address of the site, without a trailing slash."""
+    return settings.PUBLIC_BASE_URL.rstrip("/")
+
+
+def absolute_url(url):
+    """`url` on the public site; absolute URLs (media on a CDN) stay as they are."""
+    if not url:
+        return url
+    return urljoin(base_url() + "/", url)
+
+
+def default_site():
+    return Site.objects.select_related("root_page").filter(is_default_site=True).first()
+
+
+def site_name(site):
+    """What readers call the blog: the Wagtail Site's name (Einstellungen →
+    Websites), else the project's WAGTAIL_SITE_NAME."""
+    return (site and site.site_name) or settings.WAGTAIL_SITE_NAME
+
+
+def address_of(url):
+    """(hostname, port) of a base URL, as a Wagtail Site stores them."""
+    parts = urlsplit(url)
+    default_port = 443 if parts.scheme == "https" else 80
+    return parts.hostname, parts.port or default_port
+
+
+def sync_default_site(**kwargs):
+    """Give the default Site the public address (after every migrate)."""
+    hostname, port = address_of(settings.PUBLIC_BASE_URL)
+    if hostname:
+        Site.objects.filter(is_default_site=True).exclude(
+            hostname=hostname, port=port
+        ).update(hostname=hostname, port=port)
+
+
+class SiteContext:
+    """What every public page needs to know about its site, looked up at most
+    once per request (or per email) and shared by all templates.
+
+    The landmark pages are named in settings.SITE_PAGES ("blog_index" →
+    "posts.BlogIndexPage"), so this kernel knows no page type.
+    """
+
+    def __init__(self, site):
+        self.site = site
+
+    @classmethod
+    def for_request(cls, request):
+        if not hasattr(request, "_feder_site_context"):
+            request._feder_site_context = cls(Site.find_for_request(request))
+        return request._feder_site_context
+
+    @classmethod
+    def for_default_site(cls):
+        return cls(default_site())
+
+    @cached_property
+    def name(self):
+        return site_name(self.site)
+
+    @property
+    def base_url(self):
+        return base_url()
+
+    def landmark(self, name):
+        """The live page registered as `name` on this site, or None."""
+        if self.site is None:
+            return None
+        model = apps.get_model(settings.SITE_PAGES[name])
+        return model.objects.for_site(self.site).first()
+
+    @cached_property
+    def blog_index(self):
+        return self.landmark("blog_index")
+
+    @cached_property
+    def subscribe_page(self):
+        return self.landmark("subscribe_page")
+
+    @cached_property
+    def settings(self):
+        from .models import SiteSettings
+
+        return SiteSettings.for_site(self.site) if self.site else SiteSettings()
+
+
+def site_context(request):
+    """Template context processor: `site_context` on every page."""
+    return {"site_context": SiteContext.for_request(request)}

@@ -1,0 +1,24 @@
+from django import template
+
+from wagtail.images.models import Filter, Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
+
+from core.images import filter_specs, rendition
+
+register = template.Library()
+
+
+@register.simple_tag
+def picture_of(image, size, **attrs):
+    """A <picture> of `image` in one of the named sizes of core.images.SPECS:
+    {% picture_of post.feature_image "teaser" alt="" loading="lazy" %}."""
+    if not image:
+        return ""
+    filters = [Filter(spec=spec) for spec in filter_specs(size)]
+    return Picture(get_renditions_or_not_found(image, filters), attrs).__html__()
+
+
+@register.simple_tag
+def rendition_of(image, size):
+    """{% rendition_of value.image "portable_body" as photo %}: one rendition."""
+    return rendition(image, size) if image else None
