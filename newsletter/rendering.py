@@ -96,7 +96,22 @@ def render_body_text(page, url):
             parts.append(f"[{label} – im Blog ansehen: {url}]")
         elif kind == "divider":
             parts.append("* * *")
+        elif kind == "table":
+            parts.append(table_to_text(value))
+        elif kind == "code":
+            parts.append(
+                "\n".join(f"    {line}" for line in value["code"].splitlines())
+            )
     return "\n\n".join(parts)
+
+
+def table_to_text(table):
+    """One line per row, cells separated by " | "; the caption above."""
+    lines = [table.caption] if table.caption else []
+    if table.has_header():
+        lines.append(" | ".join(cell.text for cell in table.header()))
+    lines += [" | ".join(cell.text for cell in row) for row in table.body()]
+    return "\n".join(lines)
 
 
 def post_context(page, subject):

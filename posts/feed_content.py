@@ -9,18 +9,22 @@ anchor links). All images and rich-text links of all entries are fetched in bulk
 import re
 
 from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
 
-from .blocks import VideoBlock
+from .blocks import CodeBlock, TableBlock, VideoBlock
 from .seo import absolute_url
 
 # Both sizes are part of the site's own image specs, so they usually exist already.
 FEED_HERO_SPEC = "fill-1200x675|format-jpeg"
 FEED_BODY_SPEC = "width-1200|format-jpeg"
+
+# Blocks with one template for feeds and emails (templates/blocks/portable/).
+PORTABLE_BLOCKS = {"table": TableBlock(), "code": CodeBlock()}
 
 # Marks where one rich text ends, so all of them are expanded in one pass.
 SPLIT = "<!--feder-feed-split-->"
@@ -144,6 +148,9 @@ class FeedContent:
             return self.video(value)
         if kind == "divider":
             return mark_safe("<hr>")
+        if kind in PORTABLE_BLOCKS:
+            value = PORTABLE_BLOCKS[kind].to_python(value)
+            return render_to_string(f"blocks/portable/{kind}.html", {"value": value})
         return ""
 
     def figure(self, value):

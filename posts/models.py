@@ -237,7 +237,8 @@ class BlogPostPage(Page):
         BodyBlock(),
         verbose_name=_("Inhalt"),
         help_text=_(
-            "Der Artikel: Text, Überschriften, Bilder, Zitate, Videos und Kästen."
+            "Der Artikel: Text, Überschriften, Bilder, Zitate, Videos, Kästen, "
+            "Tabellen und Code."
         ),
     )
 
