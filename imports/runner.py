@@ -23,6 +23,7 @@ class Report:
     skipped: list = field(default_factory=list)  # (origin, title, reason)
     failed: list = field(default_factory=list)  # (origin, reason)
     warnings: list = field(default_factory=list)  # (origin, message)
+    notes: list = field(default_factory=list)  # (origin, message): to check
     rows: list = field(default_factory=list)  # preview rows, one per post
 
     @property
@@ -94,6 +95,7 @@ def handle(post, index, report, seen, publish, dry_run, user):
     else:
         getattr(report, status).append((post.origin, post.title))
     report.warnings += [(post.origin, warning) for warning in post.warnings]
+    report.notes += [(post.origin, note) for note in post.notes]
     report.rows.append(
         {
             "origin": post.origin,
@@ -104,5 +106,6 @@ def handle(post, index, report, seen, publish, dry_run, user):
             "status": status,
             "draft": post.draft or not publish,
             "warnings": post.warnings,
+            "notes": post.notes,
         }
     )
