@@ -7,6 +7,7 @@ template needs CSS or JavaScript (see core/portable.py).
 """
 
 import re
+from typing import NamedTuple
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.contrib.typed_table_block.blocks import TypedTable, TypedTableBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -305,6 +307,158 @@ class ParagraphBlock(blocks.RichTextBlock):
         )
 
 
+# Tables and code ------------------------------------------------------------
+# Post bodies only (not StandardBodyBlock). Both render as plain server-side
+# markup: no client-side table widget or syntax highlighter reaches the reader.
+
+
+class TableCell(NamedTuple):
+    text: str
+    numeric: bool  # right-aligned, so digits line up
+
+
+class TableValue(TypedTable):
+    """The table as its templates read it: cells carry their column's alignment."""
+
+    def _numeric(self):
+        return [column["block"].name == "number" for column in self.columns]
+
+    def has_header(self):
+        return any(column["heading"] for column in self.columns)
+
+    def header(self):
+        return [
+            TableCell(column["heading"], numeric)
+            for column, numeric in zip(self.columns, self._numeric(), strict=True)
+        ]
+
+    def body(self):
+        numeric = self._numeric()
+        return [
+            [
+                TableCell(value or "", is_numeric)
+                for value, is_numeric in zip(row["values"], numeric, strict=True)
+            ]
+            for row in self.row_data
+        ]
+
+
+class TableBlock(TypedTableBlock):
+    text = blocks.CharBlock(
+        label=_("Text"),
+        required=False,
+        max_length=500,
+        help_text=_("Kurzer Zellentext, linksbündig."),
+    )
+    number = blocks.CharBlock(
+        label=_("Zahl"),
+        required=False,
+        max_length=100,
+        help_text=_("Zahlen und Beträge, rechtsbündig, z. B. „12,5 %“."),
+    )
+
+    @staticmethod
+    def _as_value(table):
+        return TableValue(table.columns, table.row_data, table.caption)
+
+    def to_python(self, value):
+        return self._as_value(super().to_python(value))
+
+    def normalize(self, value):
+        return self._as_value(super().normalize(value))
+
+    def value_from_datadict(self, data, files, prefix):
+        return self._as_value(super().value_from_datadict(data, files, prefix))
+
+    def clean(self, value):
+        return self._as_value(super().clean(value))
+
+    class Meta:
+        icon = "table"
+        label = _("Tabelle")
+        description = _(
+            "Daten in Zeilen und Spalten, mit Kopfzeile und optionaler Beschriftung."
+        )
+        template = "blocks/table.html"
+        preview_value = {
+            "caption": "Öffnungszeiten im Sommer",
+            "columns": [
+                {"type": "text", "heading": "Tag"},
+                {"type": "text", "heading": "Geöffnet"},
+                {"type": "number", "heading": "Plätze"},
+            ],
+            "rows": [
+                {"values": ["Montag bis Freitag", "9 bis 18 Uhr", "40"]},
+                {"values": ["Samstag", "10 bis 14 Uhr", "25"]},
+            ],
+        }
+
+
+CODE_LANGUAGES = [
+    ("", _("Kein Code / einfacher Text")),
+    ("bash", "Shell"),
+    ("css", "CSS"),
+    ("diff", "Diff"),
+    ("html", "HTML"),
+    ("javascript", "JavaScript"),
+    ("json", "JSON"),
+    ("markdown", "Markdown"),
+    ("php", "PHP"),
+    ("python", "Python"),
+    ("sql", "SQL"),
+    ("xml", "XML"),
+    ("yaml", "YAML"),
+]
+
+
+class CodeValue(blocks.StructValue):
+    def language_label(self):
+        return (
+            dict(CODE_LANGUAGES).get(self.get("language"))
+            if self.get("language")
+            else ""
+        )
+
+
+class CodeTextBlock(blocks.TextBlock):
+    """Keeps leading spaces and blank lines at the edges: indentation is code."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.field_options["strip"] = False
+
+
+class CodeBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(
+        label=_("Sprache"),
+        choices=CODE_LANGUAGES,
+        required=False,
+        default="",
+        help_text=_("Steht als Hinweis über dem Code; Farben gibt es keine."),
+    )
+    code = CodeTextBlock(
+        label=_("Code"),
+        rows=6,
+        help_text=_(
+            "Wird genau so angezeigt, wie er hier steht: in Festbreitenschrift, "
+            "mit allen Leerzeichen und Zeilenumbrüchen."
+        ),
+    )
+
+    class Meta:
+        icon = "code"
+        label = _("Code")
+        description = _(
+            "Quelltext oder Befehle in Festbreitenschrift, ohne Zeilen umzubrechen."
+        )
+        template = "blocks/code.html"
+        value_class = CodeValue
+        preview_value = {
+            "language": "python",
+            "code": 'def begruessung(name):\n    return f"Hallo, {name}!"\n',
+        }
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     heading = HeadingBlock()
@@ -313,6 +467,8 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     callout = CalloutBlock()
     divider = DividerBlock()
+    table = TableBlock()
+    code = CodeBlock()
 
 
 class StandardBodyBlock(blocks.StreamBlock):

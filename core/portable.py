@@ -137,8 +137,8 @@ def render_body(page, stream):
 
 
 # Elements that end a paragraph (blank line after) or a line in plain text.
-PARAGRAPH_ENDS = {"p", "figure", "ul", "ol", "table", "blockquote"}
-LINE_ENDS = {"div", "figcaption", "li", "tr"}
+PARAGRAPH_ENDS = {"p", "figure", "ul", "ol", "blockquote"}
+LINE_ENDS = {"div", "figcaption", "li"}
 
 
 def to_text(markup):
@@ -147,6 +147,17 @@ def to_text(markup):
     soup = BeautifulSoup(absolutize(str(markup)), "html.parser")
     for element in soup.find_all(["script", "style"]):
         element.decompose()
+    # Code keeps its indentation: set aside before whitespace is tidied up.
+    code = []
+    for pre in soup.find_all("pre"):
+        code.append("\n".join(f"    {line}" for line in pre.get_text().splitlines()))
+        pre.replace_with(f"\n\n\x00{len(code) - 1}\x00\n\n")
+    for table in soup.find_all("table"):
+        lines = [caption.get_text(" ", strip=True) for caption in table("caption")]
+        for row in table.find_all("tr"):
+            cells = [cell.get_text(" ", strip=True) for cell in row(["th", "td"])]
+            lines.append(" | ".join(cells))
+        table.replace_with("\n\n" + "\n".join(lines) + "\n\n")
     for link in soup.find_all("a", href=True):
         label = link.get_text(" ", strip=True)
         href = html.unescape(link["href"])
@@ -181,4 +192,7 @@ def to_text(markup):
         elif current:
             paragraphs.append("\n".join(current))
             current = []
-    return "\n\n".join(paragraphs)
+    text = "\n\n".join(paragraphs)
+    for number, block in enumerate(code):
+        text = text.replace(f"\x00{number}\x00", block)
+    return text

@@ -344,6 +344,40 @@ POSTS = [
                 ),
             ),
             (
+                "table",
+                {
+                    "caption": "Was häufige Anliegen verraten – ein Beispiel für die Teamrunde",
+                    "columns": [
+                        {"type": "text", "heading": "Anliegen"},
+                        {"type": "text", "heading": "Was es verrät"},
+                        {"type": "text", "heading": "Wer davon erfahren sollte"},
+                    ],
+                    "rows": [
+                        {
+                            "values": [
+                                "„Wo bleibt meine Bestellung?“",
+                                "Die Versandnachricht kommt zu spät oder sagt zu wenig.",
+                                "Logistik und das Team, das die E-Mails schreibt",
+                            ]
+                        },
+                        {
+                            "values": [
+                                "„Wie kann ich kündigen?“",
+                                "Der Weg ist gut versteckt – und das kostet Vertrauen.",
+                                "Produktentwicklung",
+                            ]
+                        },
+                        {
+                            "values": [
+                                "„Das sah auf dem Foto anders aus.“",
+                                "Die Werbung verspricht mehr, als das Produkt hält.",
+                                "Marketing",
+                            ]
+                        },
+                    ],
+                },
+            ),
+            (
                 "callout",
                 {
                     "tone": "info",
@@ -787,6 +821,30 @@ POSTS = [
                     "Marke als der schönste Werbetext. Gerade dort, wo niemand mit Sorgfalt rechnet, fällt "
                     "sie besonders positiv auf.</p>"
                 ),
+            ),
+            (
+                "paragraph",
+                (
+                    "<p>Wie das aussehen kann, zeigt ein Blick in die Sprachdatei einer App. Dort legt "
+                    "das Entwicklungsteam die Sätze ab, die später auf dem Bildschirm stehen – und genau "
+                    "dort entscheidet sich, ob die Marke auch im Fehlerfall nach sich selbst klingt:</p>"
+                ),
+            ),
+            (
+                "code",
+                {
+                    "language": "json",
+                    "code": (
+                        "{\n"
+                        '  "zahlung.fehlgeschlagen": "Das hat leider nicht geklappt. Ihre Karte wurde '
+                        'nicht belastet – versuchen Sie es gern noch einmal.",\n'
+                        '  "verbindung.weg": "Gerade fehlt die Verbindung. Keine Sorge, Ihre Eingaben '
+                        'sind gespeichert.",\n'
+                        '  "sitzung.abgelaufen": "Sie waren eine Weile nicht da. Bitte melden Sie sich '
+                        'noch einmal an, wir haben Ihren Warenkorb aufgehoben."\n'
+                        "}"
+                    ),
+                },
             ),
         ],
     },

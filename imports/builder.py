@@ -5,7 +5,7 @@ from html import escape
 
 from django.utils.translation import gettext as _
 
-from core.blocks import parse_video_url
+from core.blocks import CODE_LANGUAGES, parse_video_url
 
 MAX_HEADING = 120
 MAX_QUOTE = 1000
@@ -14,6 +14,17 @@ MAX_ALT = 250
 MAX_CAPTION = 250
 MAX_CREDIT = 120
 MAX_VIDEO_TITLE = 150
+MAX_CELL = 500  # the table block's limits
+MAX_NUMBER_CELL = 100
+LANGUAGES = {value for value, _label in CODE_LANGUAGES if value}
+LANGUAGE_ALIASES = {
+    "sh": "bash", "shell": "bash", "zsh": "bash", "console": "bash",
+    "shell-session": "bash", "js": "javascript", "node": "javascript",
+    "py": "python", "python3": "python", "yml": "yaml", "htm": "html",
+    "xhtml": "html", "md": "markdown", "patch": "diff", "mysql": "sql",
+    "postgresql": "sql", "sqlite": "sql", "text": "", "txt": "", "plain": "",
+    "plaintext": "", "none": "", "nohighlight": "",
+}  # fmt: skip
 
 CREDIT = re.compile(r"^(Bild|Bilder|Foto|Fotos|Quelle|Credit|Photo|Image)\s*:", re.I)
 CREDIT_AT_END = re.compile(
@@ -42,6 +53,13 @@ def split_credit(caption):
     if not match:
         return caption or "", ""
     return match["caption"].strip(), match["credit"].strip()
+
+
+def code_language(name):
+    """Our language value for a source's name ("py" -> "python"); None if unknown."""
+    name = (name or "").strip().lower()
+    name = LANGUAGE_ALIASES.get(name, name)
+    return name if name in LANGUAGES or not name else None
 
 
 def canonical_video_url(url):
@@ -169,6 +187,56 @@ class BlockBuilder:
                     "text": html,
                 },
             )
+
+    def add_table(self, headings, rows, caption="", numeric=()):
+        """headings: one per column ("" for none); rows: lists of cell texts."""
+        width = max([len(headings), *(len(row) for row in rows)], default=0)
+        rows = [[clean_text(cell) for cell in row] for row in rows]
+        rows = [row + [""] * (width - len(row)) for row in rows if any(row)]
+        headings = [clean_text(text) for text in headings]
+        headings += [""] * (width - len(headings))
+        if not width or not (rows or any(headings)):
+            return
+        types = [
+            "number"
+            if index in numeric
+            and all(len(row[index]) <= MAX_NUMBER_CELL for row in rows)
+            else "text"
+            for index in range(width)
+        ]
+        if any(len(cell) > MAX_CELL for row in rows for cell in row):
+            self.warnings.append(
+                _("Tabellenzelle zu lang, auf %d Zeichen gekürzt.") % MAX_CELL
+            )
+            rows = [[shorten(cell, MAX_CELL) for cell in row] for row in rows]
+        self._append(
+            "table",
+            {
+                "caption": clean_text(caption),
+                "columns": [
+                    {"type": kind, "heading": heading}
+                    for kind, heading in zip(types, headings, strict=True)
+                ],
+                "rows": [{"values": row} for row in rows],
+            },
+        )
+
+    def add_code(self, code, language=""):
+        # Blank lines around the code go, indentation stays.
+        code = re.sub(r"^(?:[ \t]*\n)+", "", (code or "").replace("\r\n", "\n"))
+        code = code.rstrip()
+        if not code:
+            return
+        value = code_language(language)
+        if value is None:
+            self.warnings.append(
+                _(
+                    "Codesprache „%s“ gibt es in der Auswahl nicht, Code ohne Sprache übernommen."
+                )
+                % language.strip()
+            )
+            value = ""
+        self._append("code", {"language": value, "code": code})
 
     def add_divider(self):
         self.flush()

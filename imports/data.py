@@ -49,6 +49,9 @@ class ImportedPostData:
     authors: list[str] = field(default_factory=list)
     draft: bool = False  # a draft at the source stays a draft here
     warnings: list[str] = field(default_factory=list)
+    # For the editor to check (title taken from the first line, headings guessed);
+    # reported with the run, not stored like warnings.
+    notes: list[str] = field(default_factory=list)
 
     def block_counts(self):
         counts = {}

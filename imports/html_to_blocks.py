@@ -13,7 +13,13 @@ from bs4.element import PreformattedString
 
 from django.utils.translation import gettext as _
 
-from .builder import SPACES, BlockBuilder, canonical_video_url, clean_text
+from .builder import (
+    SPACES,
+    BlockBuilder,
+    canonical_video_url,
+    clean_text,
+    code_language,
+)
 
 DROP = {
     "script", "style", "noscript", "template", "head", "title", "meta", "link",
@@ -44,6 +50,59 @@ def safe_href(href):
     if scheme and scheme.group(1) not in SAFE_SCHEMES:
         return None
     return href.replace(" ", "%20")
+
+
+def pre_language(node):
+    """The language a <pre> (or the <code> inside it) names, as the source spells it."""
+    code = node.find("code")
+    for element in (code, node):
+        if element is None:
+            continue
+        classes = element.get("class") or []
+        for index, name in enumerate(classes):
+            prefixed = re.match(r"^(?:language|lang)-(.+)$", name)
+            if prefixed:
+                return prefixed[1]
+            if name.startswith("brush:"):  # SyntaxHighlighter: class="brush: php; …"
+                brush = name[6:] or (
+                    classes[index + 1] if index + 1 < len(classes) else ""
+                )
+                return brush.rstrip(";")
+        for attribute in ("data-language", "data-lang", "lang"):
+            value = element.get(attribute) or ""
+            # lang="de" is the human language; only a code language counts.
+            if value and (attribute != "lang" or code_language(value)):
+                return value
+    return ""
+
+
+def cell_text(converter, cell):
+    for element in cell.find_all(["br", "p", "div", "li"]):
+        element.insert_after(" ")
+    return clean_text(converter.text(cell))
+
+
+def spread(values, cells):
+    """A cell spanning n columns: its text, then n - 1 empty cells (not repeated)."""
+    out = []
+    for value, cell in zip(values, cells, strict=True):
+        try:
+            span = min(max(int(cell.get("colspan", 1)), 1), 50)
+        except ValueError:
+            span = 1
+        out += [value] + [""] * (span - 1)
+    return out
+
+
+def alignment(cell):
+    """Right-aligned by Markdown's style, HTML's align or Gutenberg's data-align."""
+    style = (cell.get("style") or "").replace(" ", "").lower()
+    match = re.search(r"text-align:(\w+)", style)
+    if match:
+        return match[1]
+    if "has-text-align-right" in (cell.get("class") or []):
+        return "right"
+    return (cell.get("align") or cell.get("data-align") or "").lower()
 
 
 def html_to_blocks(html, resolver, warnings):
@@ -213,6 +272,10 @@ class Converter:
         if frame and self.builder.add_video(frame.get("src"), caption=caption):
             return
         images = node.find_all("img")
+        table = node.find("table")
+        if table and not images:
+            self.table(table, caption)
+            return
         if images:
             for image in images:
                 self.builder.add_image(
@@ -226,21 +289,45 @@ class Converter:
             self.builder.add_paragraph_text(caption)
 
     def preformatted(self, node):
-        lines = [escape(line, quote=False) for line in node.get_text().split("\n")]
-        html = "<br/>".join(lines).strip()
-        if html:
-            self.warnings.append(_("Codeblock als einfacher Text übernommen."))
-            self.builder.add_rich(f"<p>{html}</p>")
+        for br in node.find_all("br"):  # some editors break lines in <pre> with <br>
+            br.replace_with("\n")
+        self.builder.add_code(node.get_text(), pre_language(node))
 
-    def table(self, node):
-        rows = []
-        for row in node.find_all("tr"):
-            cells = [clean_text(c.get_text(" ")) for c in row.find_all(["td", "th"])]
-            if any(cells):
-                rows.append(escape(" | ".join(cells), quote=False))
-        if rows:
-            self.warnings.append(_("Tabelle als Text übernommen."))
-            self.builder.add_rich(f"<p>{'<br/>'.join(rows)}</p>")
+    def table(self, node, caption=""):
+        caption_node = node.find("caption")
+        if caption_node:
+            caption = caption or caption_node.get_text(" ")
+            caption_node.extract()
+        rows = [row for row in node.find_all("tr") if row.find_parent("table") is node]
+        cells = [row.find_all(["td", "th"], recursive=False) for row in rows]
+        everything = [cell for row in cells for cell in row]
+        if not everything:
+            return
+        width = max(len(row) for row in cells)
+        if width < 2 or any(
+            cell.find(["img", "table", "iframe", "figure"]) for cell in everything
+        ):
+            # One column or images inside: a layout table, not data.
+            self.warnings.append(_("Layout-Tabelle aufgelöst, Inhalt als Text."))
+            for cell in everything:
+                self.blocks_of(cell)
+            return
+        if any(cell.find("a", href=True) for cell in everything):
+            self.warnings.append(_("Links in Tabellenzellen als Text übernommen."))
+        if any(
+            cell.get("colspan", "1") != "1" or cell.get("rowspan", "1") != "1"
+            for cell in everything
+        ):
+            self.warnings.append(_("Verbundene Tabellenzellen aufgeteilt."))
+        texts = [[cell_text(self, cell) for cell in row] for row in cells]
+        texts = [spread(row, cells[index]) for index, row in enumerate(texts)]
+        first = cells[0]
+        in_head = rows[0].find_parent("thead") is not None
+        has_header = in_head or all(cell.name == "th" for cell in first)
+        headings, body = (texts[0], texts[1:]) if has_header else ([], texts)
+        aligned = spread([alignment(cell) for cell in first], first)
+        numeric = {index for index, align in enumerate(aligned) if align == "right"}
+        self.builder.add_table(headings, body, caption, numeric)
 
     # Inline level ------------------------------------------------------------
 

@@ -23,6 +23,7 @@ class Report:
     skipped: list = field(default_factory=list)  # (origin, title, reason)
     failed: list = field(default_factory=list)  # (origin, reason)
     warnings: list = field(default_factory=list)  # (origin, message)
+    notes: list = field(default_factory=list)  # (origin, message): to check
     rows: list = field(default_factory=list)  # preview rows, one per post
 
     @property
@@ -78,22 +79,27 @@ def handle(post, index, report, seen, publish, dry_run, user):
         report.skipped.append((post.origin, post.title, _("Kein Inhalt.")))
         return
     try:
-        action = plan(post, publish) if dry_run else None
-        if not dry_run:
-            status, _page = write(post, index, publish, user)
-        else:
+        if dry_run:
+            action, page = plan(post, publish)
             status = ACTIONS[action]
+        else:
+            status, page = write(post, index, publish, user)
     except Exception as error:  # one broken post must not stop the others
         logger.exception("Import of %s failed", post.origin)
         report.failed.append((post.origin, str(error) or error.__class__.__name__))
         return
     if status == "unchanged":
-        report.skipped.append(
-            (post.origin, post.title, _("Unverändert seit dem letzten Import."))
-        )
+        reason = _("Unverändert seit dem letzten Import.")
+        if publish and not post.draft and page is not None and not page.live:
+            reason = _(
+                "Unverändert seit dem letzten Import; bleibt Entwurf "
+                "(in Wagtail veröffentlichen)."
+            )
+        report.skipped.append((post.origin, post.title, reason))
     else:
         getattr(report, status).append((post.origin, post.title))
     report.warnings += [(post.origin, warning) for warning in post.warnings]
+    report.notes += [(post.origin, note) for note in post.notes]
     report.rows.append(
         {
             "origin": post.origin,
@@ -104,5 +110,6 @@ def handle(post, index, report, seen, publish, dry_run, user):
             "status": status,
             "draft": post.draft or not publish,
             "warnings": post.warnings,
+            "notes": post.notes,
         }
     )

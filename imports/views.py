@@ -22,6 +22,8 @@ BLOCK_LABELS = {
     "video": gettext_lazy("Video"),
     "callout": gettext_lazy("Hinweiskasten"),
     "divider": gettext_lazy("Trennlinie"),
+    "table": gettext_lazy("Tabelle"),
+    "code": gettext_lazy("Code"),
 }
 STATUS_LABELS = {
     "created": gettext_lazy("Neu"),

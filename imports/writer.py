@@ -42,8 +42,12 @@ def file_digest(path):
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def content_hash(post, live):
-    """Everything the import writes; equal hashes mean nothing to update."""
+def content_hash(post, live=None):
+    """Everything the import writes; equal hashes mean nothing to update.
+
+    Publishing is not content: an unchanged post stays unchanged whether the run
+    publishes or not. (Hashes stored before this included the publish flag;
+    pass `live` to compute one of those.)"""
     blocks = [
         (
             kind,
@@ -60,10 +64,20 @@ def content_hash(post, live):
         "image": file_digest(post.feature_image) if post.feature_image else None,
         "alt": post.feature_image_alt,
         "credit": post.feature_image_credit,
-        "live": live,
     }
+    if live is not None:
+        payload["live"] = live
     encoded = json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def is_unchanged(record, post):
+    digest = content_hash(post)
+    return record.content_hash in {
+        digest,
+        content_hash(post, live=True),
+        content_hash(post, live=False),
+    }
 
 
 def existing_record(post):
@@ -75,12 +89,12 @@ def existing_record(post):
 
 
 def plan(post, publish):
-    """What write() would do, without writing: "create", "update" or "unchanged"."""
+    """What write() would do, without writing: "create", "update" or
+    "unchanged", and the page if there is one."""
     record = existing_record(post)
     if record is None:
-        return "create"
-    live = publish and not post.draft
-    return "unchanged" if record.content_hash == content_hash(post, live) else "update"
+        return "create", None
+    return ("unchanged" if is_unchanged(record, post) else "update"), record.page
 
 
 def unique_slug(index, slug, exclude=None):
@@ -122,14 +136,18 @@ def build_body(blocks, warnings):
 def write(post, index, publish, user=None):
     """Return "created", "updated" or "unchanged" and the page."""
     live = publish and not post.draft
-    digest = content_hash(post, live)
+    digest = content_hash(post)
     with transaction.atomic():
         record = (
             ImportedPost.objects.select_for_update()
             .filter(source=post.source, source_id=post.source_id)
+            .select_related("page")
             .first()
         )
-        if record and record.content_hash == digest:
+        if record and is_unchanged(record, post):
+            if record.content_hash != digest:  # stored before publishing was left out
+                record.content_hash = digest
+                record.save(update_fields=["content_hash"])
             return "unchanged", record.page
         created = record is None
         body = build_body(post.blocks, post.warnings)

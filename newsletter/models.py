@@ -60,6 +60,10 @@ class NewsletterPageMixin(models.Model):
     def newsletter_teaser(self):
         return self.search_description
 
+    def newsletter_standfirst(self):
+        """The teaser shown above the body (the preheader always has it)."""
+        return self.newsletter_teaser()
+
     def newsletter_date(self):
         return (self.first_published_at or self.latest_revision_created_at).date()
 

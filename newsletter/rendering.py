@@ -24,6 +24,7 @@ def post_context(page, subject):
         "page": page,
         "subject": subject,
         "teaser": page.newsletter_teaser(),
+        "standfirst": page.newsletter_standfirst(),
         "post_url": url,
         "post_date": date_format(page.newsletter_date(), "j. F Y"),
         "feature_image_url": image_url,

@@ -1,5 +1,7 @@
 import math
+import re
 from datetime import date
+from html import unescape
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -106,6 +108,12 @@ def _texts(value):
     elif isinstance(value, list | tuple) or hasattr(value, "__iter__"):
         for item in value:
             yield from _texts(item)
+
+
+def _plain(html):
+    """Rich text or a teaser as one line of readable text, for comparing."""
+    text = strip_tags(re.sub(r"<br\s*/?>|</(?:p|li|h\d)>", " ", html or ""))
+    return " ".join(unescape(text).split())
 
 
 class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
@@ -231,7 +239,8 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
         BodyBlock(),
         verbose_name=_("Inhalt"),
         help_text=_(
-            "Der Artikel: Text, Überschriften, Bilder, Zitate, Videos und Kästen."
+            "Der Artikel: Text, Überschriften, Bilder, Zitate, Videos, Kästen, "
+            "Tabellen und Code."
         ),
     )
 
@@ -302,6 +311,9 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
     def newsletter_teaser(self):
         return self.teaser
 
+    def newsletter_standfirst(self):
+        return "" if self.teaser_opens_body else self.teaser
+
     def newsletter_date(self):
         return self.date
 
@@ -318,6 +330,21 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
     @property
     def reading_time(self):
         return max(1, math.ceil(self.word_count / self.WORDS_PER_MINUTE))
+
+    @cached_property
+    def teaser_opens_body(self):
+        """True when the teaser only repeats the body's first words (as an
+        automatic teaser does): the post page then leaves the standfirst out."""
+        teaser = _plain(self.teaser).removesuffix("…").strip()
+        first = self.body.raw_data[0] if self.body else None
+        if not teaser or not first or first["type"] != "paragraph":
+            return False
+        opening = _plain(first["value"])
+        # Whole words only: "Hall" does not open "Hallo zusammen".
+        rest = opening.removeprefix(teaser)
+        return rest != opening and (
+            not rest or rest[0] == " " or not teaser[-1].isalnum()
+        )
 
     def tag_list(self):
         """The post's tags by name; uses the listing's prefetch when there is one."""

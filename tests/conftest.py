@@ -13,6 +13,16 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Wagtail caches renditions under the image's id (and a file hash that test
+    images leave empty); ids repeat after each test's rollback, so a later test
+    would get an earlier test's rendition of a different image."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def site_tree(db):
     from tests.factories import build_site

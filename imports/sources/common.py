@@ -3,6 +3,7 @@
 import re
 from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
+from html import unescape
 
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -10,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from core.text import german_slugify
 
-from ..builder import clean_text, shorten
+from ..builder import MAX_CREDIT, clean_text, shorten
 from ..data import SourceError
+from ..teaser import auto_teaser
 
 MAX_TAG = 100
 MAX_TEASER = 300
@@ -73,6 +75,42 @@ def split_tags(value):
     return [clean_text(str(tag)) for tag in value or [] if clean_text(str(tag))]
 
 
+# A credit that names no image of its own, as the last line of a post.
+TRAILING_CREDIT = re.compile(
+    r"^(?:Bild|Bilder|Foto|Fotos|Titelbild|Titelfoto|Aufmacher|Photo|Credit)\s*:\s*\S",
+    re.I,
+)
+LAST_PARAGRAPH = re.compile(r"<p>((?:(?!<p>).)*)</p>\s*$", re.S)
+
+
+def take_trailing_credit(post):
+    """A closing "Bild: Name / Agentur" line is no paragraph: it becomes the
+    credit of the post's image, or is left out with a warning."""
+    if not post.blocks or post.blocks[-1][0] != "paragraph":
+        return
+    html = post.blocks[-1][1]
+    last = LAST_PARAGRAPH.search(html)
+    text = clean_text(unescape(strip_tags(last[1]))) if last else ""
+    if not TRAILING_CREDIT.match(text) or len(text) > MAX_CREDIT:
+        return
+    rest = html[: last.start()]
+    if rest.strip():
+        post.blocks[-1] = ("paragraph", rest)
+    else:
+        post.blocks.pop()
+    if post.feature_image and not post.feature_image_credit:
+        post.feature_image_credit = text
+        post.warnings.append(
+            _("Bildnachweis „%s“ vom Textende als Nachweis des Titelbilds übernommen.")
+            % text
+        )
+    else:
+        # A credit belongs to an image; without one there is nothing to credit.
+        post.warnings.append(
+            _("Bildnachweis „%s“ am Ende ohne Bild weggelassen.") % text
+        )
+
+
 def finish(post):
     """Defaults every source shares: slug, teaser, unique tags within limits."""
     post.title = shorten(clean_text(post.title), 255)
@@ -84,13 +122,16 @@ def finish(post):
             seen.add(tag.lower())
             tags.append(tag)
     post.tags = tags
-    teaser = clean_text(strip_tags(post.teaser or ""))
-    if not teaser:
-        for block_type, value in post.blocks:
-            if block_type == "paragraph":
-                teaser = clean_text(strip_tags(value.replace("<", " <")))
-                break
-    post.teaser = shorten(teaser or post.title, MAX_TEASER)
+    take_trailing_credit(post)
+    teaser = clean_text(unescape(strip_tags(post.teaser or "")))
+    post.teaser = shorten(teaser or auto_teaser(post.blocks) or post.title, MAX_TEASER)
+    if not post.date and not post.tags:
+        post.warnings.append(
+            _(
+                "Weder Datum noch Schlagwörter gefunden: bitte in der Quelle ergänzen "
+                "oder nach dem Import in Wagtail eintragen."
+            )
+        )
     post.feature_image_alt = shorten(
         clean_text(strip_tags(post.feature_image_alt)), 250
     )

@@ -47,7 +47,14 @@ def card_html(kind, payload, warnings):
         title = (payload.get("metadata") or {}).get("title") or url
         return f'<p><a href="{escape(url)}">{escape(str(title))}</a></p>' if url else ""
     if kind in ("code", "codeblock"):
-        return f"<pre>{escape(str(payload.get('code') or ''))}</pre>"
+        language = escape(str(payload.get("language") or ""))
+        code = f'<pre><code class="language-{language}">{escape(str(payload.get("code") or ""))}</code></pre>'
+        caption = payload.get("caption")
+        return (
+            f"<figure>{code}<figcaption>{caption}</figcaption></figure>"
+            if caption
+            else code
+        )
     if kind == "embed":
         url = str(payload.get("url") or "")
         if parse_video_url(url):

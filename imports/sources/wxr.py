@@ -1,6 +1,7 @@
 """WordPress export files (WXR: Werkzeuge → Daten exportieren)."""
 
 import re
+from html import escape, unescape
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -161,6 +162,10 @@ def attachment_alt(attachment):
 
 
 CAPTION = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.S)
+# SyntaxHighlighter's shortcodes; the code inside is stored as typed.
+CODE_SHORTCODE = re.compile(
+    r"\[(code|sourcecode|source)(\s[^\]]*)?\](.*?)\[/\1\]", re.S
+)
 EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S)
 GALLERY = re.compile(r"\[gallery[^\]]*?ids=\"([\d,\s]+)\"[^\]]*\]")
 SHORTCODE = re.compile(r"\[(/?)([a-z_][\w-]*)(\s[^\]]*)?\]")
@@ -187,6 +192,13 @@ def expand_shortcodes(content, attachments, warnings):
                 images.append(f'<figure><img src="{url}" alt=""></figure>')
         return "".join(images)
 
+    def code(match):
+        attributes = dict(re.findall(r'(\w+)="([^"]*)"', match[2] or ""))
+        language = attributes.get("language") or attributes.get("lang") or ""
+        body = escape(unescape(match[3]).strip("\n"), quote=False)
+        return f'\n\n<pre data-language="{escape(language)}">{body}</pre>\n\n'
+
+    content = CODE_SHORTCODE.sub(code, content)
     content = CAPTION.sub(caption, content)
     content = EMBED.sub(lambda m: f"\n\n{m[1].strip()}\n\n", content)
     content = GALLERY.sub(gallery, content)
@@ -205,15 +217,31 @@ def expand_shortcodes(content, attachments, warnings):
     return content
 
 
+# Blank lines inside these are content, not paragraph breaks.
+VERBATIM = re.compile(r"<(pre|table)\b.*?</\1\s*>", re.I | re.S)
+PLACEHOLDER = re.compile(r"^\x00(\d+)\x00$")
+
+
 def autop(content):
     """WordPress's classic editor stores paragraphs as blank lines, not <p>."""
     if re.search(r"<p[\s>]", content, re.I):
         return content
-    chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", content)]
-    return "".join(
-        chunk
-        if BLOCK_START.match(chunk)
-        else f"<p>{chunk.replace(chr(10), '<br>')}</p>"
-        for chunk in chunks
-        if chunk
-    )
+    kept = []
+
+    def keep(match):
+        kept.append(match[0])
+        return f"\n\n\x00{len(kept) - 1}\x00\n\n"
+
+    chunks = [
+        chunk.strip() for chunk in re.split(r"\n\s*\n", VERBATIM.sub(keep, content))
+    ]
+    out = []
+    for chunk in chunks:
+        placeholder = PLACEHOLDER.match(chunk)
+        if placeholder:
+            out.append(kept[int(placeholder[1])])
+        elif BLOCK_START.match(chunk):
+            out.append(chunk)
+        elif chunk:
+            out.append(f"<p>{chunk.replace(chr(10), '<br>')}</p>")
+    return "".join(out)

@@ -178,3 +178,22 @@ def test_empty_post_shows_form_errors(admin_client):
     response = admin_client.post(UPLOAD, {})
     assert response.status_code == 200
     assert "Dieses Feld muss ausgefüllt werden." in response.content.decode()
+
+
+def test_preview_shows_what_to_check_and_the_new_block_types(admin_client):
+    html = upload(
+        admin_client,
+        "ueberschriften.txt",
+        fixture_bytes("struktur/ueberschriften.txt"),
+    ).content.decode()
+    assert "Zu prüfen:" in html
+    assert (
+        "Erste Zeile als Titel übernommen: „Warum ich wieder Briefe schreibe“." in html
+    )
+    assert "Zwischenüberschriften erkannt: 2" in html
+    html = upload(
+        admin_client,
+        "tabelle-und-code.md",
+        fixture_bytes("struktur/tabelle-und-code.md"),
+    ).content.decode()
+    assert "1 × Tabelle, 3 × Code" in html

@@ -188,3 +188,75 @@ def test_images_resolve_only_inside_the_source(tmp_path):
 )
 def test_safe_href(href, expected):
     assert safe_href(href) == expected
+
+
+def test_table_header_row_from_thead_or_th_cells(resolver):
+    blocks, _ = convert(
+        "<table><tr><th>Zug</th><th>Abfahrt</th></tr>"
+        "<tr><td>RE 3</td><td>7:12</td></tr></table>",
+        resolver,
+    )
+    assert blocks == [
+        (
+            "table",
+            {
+                "caption": "",
+                "columns": [
+                    {"type": "text", "heading": "Zug"},
+                    {"type": "text", "heading": "Abfahrt"},
+                ],
+                "rows": [{"values": ["RE 3", "7:12"]}],
+            },
+        )
+    ]
+
+
+def test_merged_cells_are_split_with_a_warning(resolver):
+    blocks, warnings = convert(
+        "<table><thead><tr><th colspan='2'>Wochenende</th></tr></thead>"
+        "<tr><td>Sa</td><td>So</td></tr></table>",
+        resolver,
+    )
+    assert [c["heading"] for c in blocks[0][1]["columns"]] == ["Wochenende", ""]
+    assert "Verbundene Tabellenzellen aufgeteilt." in warnings
+
+
+def test_layout_tables_are_taken_apart(resolver):
+    blocks, warnings = convert(
+        "<table><tr><td><p>Nur eine Spalte.</p></td></tr>"
+        "<tr><td><ul><li>mit Liste</li></ul></td></tr></table>",
+        resolver,
+    )
+    assert blocks == [
+        ("paragraph", "<p>Nur eine Spalte.</p><ul><li>mit Liste</li></ul>")
+    ]
+    assert "Layout-Tabelle aufgelöst, Inhalt als Text." in warnings
+
+
+@pytest.mark.parametrize(
+    ("html", "language"),
+    [
+        ('<pre><code class="language-python">x = 1</code></pre>', "python"),
+        ('<pre><code class="lang-js">x = 1</code></pre>', "javascript"),
+        ('<pre class="brush: php; gutter: false">x = 1</pre>', "php"),
+        ('<pre lang="yml">x: 1</pre>', "yaml"),
+        ('<pre lang="de">Nur Text</pre>', ""),  # a human language, not code
+        ("<pre>x = 1</pre>", ""),
+    ],
+)
+def test_code_language_from_the_markup(resolver, html, language):
+    blocks, _ = convert(html, resolver)
+    assert blocks[0][0] == "code" and blocks[0][1]["language"] == language
+
+
+def test_code_keeps_indentation_and_markup_as_text(resolver):
+    blocks, _ = convert(
+        "<pre>\n\n    eingerückt\n&lt;b&gt;kein Fett&lt;/b&gt;<br>neue Zeile  \n\n</pre>",
+        resolver,
+    )
+    assert blocks == [
+        (
+            "code",
+            {"language": "", "code": "    eingerückt\n<b>kein Fett</b>\nneue Zeile"},
+        )
+    ]

@@ -87,9 +87,13 @@ def test_markdown_nasty_cases(run_import, blog, fixtures):
     assert tag_names(markup) == ["Technik", "Weihnachten"]
     html = markup.body[0].value.source
     assert html == (
-        "<p>Offenes <b>fett <i>und kursiv</i></b></p>"
-        "<p>Absatz mit Link und Farbe.</p><p>Zelle 1 | Zelle 2</p>"
+        "<p>Offenes <b>fett <i>und kursiv</i></b></p><p>Absatz mit Link und Farbe.</p>"
     )
+    # A table without a header row stays a table, with no headings.
+    assert block_types(markup) == ["paragraph", "table"]
+    table = markup.body[1].value
+    assert [column["heading"] for column in table.columns] == ["", ""]
+    assert [row["values"] for row in table.row_data] == [["Zelle 1", "Zelle 2"]]
     assert "Bild außerhalb des Importordners ignoriert" in result.out
     assert "Bilddatei ist beschädigt oder kein Bild: bilder/kaputt.jpg" in result.out
     assert "Unerlaubtes HTML entfernt: iframe, style" in result.out

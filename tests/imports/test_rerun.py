@@ -82,3 +82,62 @@ def test_pages_default_to_drafts(run_import, blog, fixtures):
     page = posts(blog)["fruehling-im-buero-ein-zwischenruf"]
     assert not page.live and page.date == date(2020, 5, 1)
     assert block_types(page)[0] == "paragraph"
+
+
+MODES = [
+    ("--publish", "--publish"),
+    ("--publish", "--draft"),
+    ("--draft", "--draft"),
+    ("--draft", "--publish"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), MODES)
+@pytest.mark.parametrize("source", ["struktur", "wxr/export.xml"])
+def test_unchanged_rerun_adds_no_revision_whatever_the_mode(
+    run_import, blog, fixtures, source, first, second
+):
+    # Before: a run with a different mode than the last one saved a new
+    # revision of every post, although nothing in it had changed.
+    run_import(fixtures / source, first)
+    before = snapshot()
+    preview = run_import(fixtures / source, second, "--dry-run")
+    again = run_import(fixtures / source, second)
+    assert snapshot() == before
+    for result in (preview, again):
+        summary = result.out.lower()  # "Angelegt: 0", "Würden angelegt: 0"
+        assert "angelegt: 0" in summary and "aktualisiert: 0" in summary
+        assert "Unverändert seit dem letzten Import" in result.out
+    live = {page.slug: page.live for page in posts(blog).values()}
+    assert any(live.values()) == (first == "--publish")
+
+
+def test_unchanged_draft_is_not_published_by_a_rerun_but_says_so(
+    run_import, blog, fixtures
+):
+    source = fixtures / "struktur" / "gruss.txt"
+    run_import(source)
+    result = run_import(source, "--publish")
+    assert "bleibt Entwurf (in Wagtail veröffentlichen)" in result.out
+    assert not posts(blog)["danke-fuer-eure-post"].live
+
+
+def test_hashes_stored_with_the_publish_flag_still_count_as_unchanged(
+    run_import, blog, fixtures
+):
+    from imports.media import MediaResolver
+    from imports.sources import read_source
+    from imports.writer import content_hash
+
+    source = fixtures / "struktur" / "gruss.txt"
+    run_import(source, "--publish")
+    (post,) = read_source(source, MediaResolver(source.parent))
+    record = ImportedPost.objects.get()
+    record.content_hash = content_hash(post, live=True)  # as stored until now
+    record.save()
+    before = snapshot()
+    result = run_import(source, "--draft")
+    assert snapshot() == before
+    assert "Unverändert seit dem letzten Import." in result.out
+    record.refresh_from_db()
+    assert record.content_hash == content_hash(post)

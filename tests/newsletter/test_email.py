@@ -38,6 +38,18 @@ def message(smtp_server, blog):
             ("callout", {"tone": "tip", "title": "Tipp", "text": "<p>Kurz.</p>"}),
             ("quote", {"text": "Zuhören ist Führung.", "attribution": "Mesut"}),
             ("divider", None),
+            (
+                "table",
+                {
+                    "caption": "Termine",
+                    "columns": [
+                        {"type": "text", "heading": "Tag"},
+                        {"type": "number", "heading": "Plätze"},
+                    ],
+                    "rows": [{"values": ["Montag", "12"]}],
+                },
+            ),
+            ("code", {"language": "bash", "code": "cd projekt\n  make test"}),
         ],
     )
     create_send(post)
@@ -75,6 +87,14 @@ def test_html_part(message):
     video = soup.find("a", string=lambda s: s and "Das Video" in s)
     assert video["href"] == "http://testserver/blog/zuhoeren/"
     assert "youtube.com/embed" not in html and "ytimg" not in html
+    # Table and code arrive as plain markup that reads without CSS.
+    table = soup.find("caption").find_parent("table")
+    assert table.caption.text == "Termine"
+    assert [th.text for th in table.select("thead th")] == ["Tag", "Plätze"]
+    assert [td.text for td in table.select("tbody td")] == ["Montag", "12"]
+    assert "text-align:right" in table.select("tbody td")[1]["style"]
+    assert soup.find("pre").text.replace("\r\n", "\n") == "cd projekt\n  make test"
+    assert "monospace" in soup.find("pre")["style"]
     more = soup.find("a", string="Im Blog weiterlesen")
     assert more["href"] == "http://testserver/blog/zuhoeren/"
     assert soup.find("a", string="Abmelden")["href"].startswith(
@@ -90,6 +110,8 @@ def test_plain_text_part(message):
     assert "Zwischentitel\n-------------" in text
     assert "[Bild: Ein Bild]" in text
     assert "„Zuhören ist Führung.“\n– Mesut" in text
+    assert "Termine\nTag | Plätze\nMontag | 12" in text
+    assert "    cd projekt\n      make test" in text
     assert "Im Blog weiterlesen: http://testserver/blog/zuhoeren/" in text
     assert "Abmelden: http://testserver/abo/abmelden/" in text
     assert "<" not in text

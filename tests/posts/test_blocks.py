@@ -232,6 +232,15 @@ def test_every_block_type_renders_inside_a_post(client, blog):
                 {"tone": "info", "title": "Hinweis", "text": "<p>Kastentext</p>"},
             ),
             ("divider", None),
+            (
+                "table",
+                {
+                    "caption": "Tabellentitel",
+                    "columns": [{"type": "text", "heading": "Spaltenkopf"}],
+                    "rows": [{"values": ["Zellentext"]}],
+                },
+            ),
+            ("code", {"language": "python", "code": "print('Codezeile')"}),
         ],
     )
     assert {block.block_type for block in post.body} == set(BODY.child_blocks)
@@ -245,6 +254,9 @@ def test_every_block_type_renders_inside_a_post(client, blog):
         "Vimeo",
         "Kastentext",
         "<hr",
+        "Spaltenkopf",
+        "Zellentext",
+        "print(&#x27;Codezeile&#x27;)",
     ):
         assert text in html
 

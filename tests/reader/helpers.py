@@ -43,6 +43,18 @@ def rich_body(link_page=None, image=None, word="Gesprächskultur"):
             },
         ),
         ("divider", None),
+        (
+            "table",
+            {
+                "caption": "Sprechzeiten",
+                "columns": [
+                    {"type": "text", "heading": "Tag"},
+                    {"type": "number", "heading": "Minuten"},
+                ],
+                "rows": [{"values": ["Dienstag", "45"]}],
+            },
+        ),
+        ("code", {"language": "bash", "code": "echo 'Zuhören' > notiz.txt"}),
     ]
 
 

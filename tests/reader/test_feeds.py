@@ -3,6 +3,7 @@ from datetime import UTC, date, datetime
 import feedparser
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -140,3 +141,15 @@ def test_feed_queries_do_not_grow_with_entries(
     with django_assert_max_num_queries(with_five):
         client.get(url)
     print(f"{url}: {with_five} queries for 5 and 25 posts")
+
+
+@pytest.mark.parametrize("url", FEEDS)
+def test_feed_carries_tables_and_code_as_plain_markup(client, blog, url):
+    make_full_post(blog, "Mit Tabelle und Code")
+    _, parsed = fetch(client, url)
+    soup = BeautifulSoup(parsed.entries[0].content[0].value, "html.parser")
+    table = soup.find("table")
+    assert table.caption.text == "Sprechzeiten"
+    assert [th.text for th in table.select("thead th")] == ["Tag", "Minuten"]
+    assert [td.text for td in table.select("tbody td")] == ["Dienstag", "45"]
+    assert soup.select_one("pre > code").text == "echo 'Zuhören' > notiz.txt"

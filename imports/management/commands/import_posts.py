@@ -78,3 +78,7 @@ class Command(BaseCommand):
             write(f"Hinweise: {len(report.warnings)}")
             for origin, message in report.warnings:
                 write(f"  * {origin}: {message}")
+        if report.notes:
+            write(f"Zu prüfen: {len(report.notes)}")
+            for origin, message in report.notes:
+                write(f"  ? {origin}: {message}")
