@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup demo test test-postgres lint format bench lock clean
+.PHONY: run setup demo test lint format bench lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,8 @@ test: setup
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	@command -v $${CHROMIUM_PATH:-chromium} >/dev/null 2>&1 || \
 		echo "Hinweis: Chromium fehlt – die Browser-Tests werden übersprungen (apt-get install chromium)."
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser" -n auto
+	$(BIN)/python -m pytest -m browser
 
 lint: setup
 	$(BIN)/ruff check .

@@ -17,3 +17,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     _test_db = BASE_DIR / "test-artifacts" / "test.sqlite3"  # noqa: F405
     _test_db.parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(_test_db)}  # noqa: F405
+# Keeping the search index up to date on every save is a third of the suite's
+# time; tests that search turn it on with the `search_index` fixture.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}  # noqa: F405
+}

@@ -6,38 +6,19 @@ from datetime import date, timedelta
 
 from PIL import Image as PILImage
 
-from django.conf import settings
 from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Page, Site
 
-from core.site import sync_default_site
 from home.models import HomePage, StandardPage
 from posts.models import BlogIndexPage, BlogPostPage
 
 _counter = itertools.count(1)
 
 
-def ensure_wagtail_root():
-    """Recreate what Wagtail's migrations create when a transactional test
-    before this one emptied the database."""
-    if Page.get_first_root_node() is not None:
-        return
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    welcome = root.add_child(instance=Page(title="Welcome", slug="home"))
-    Site.objects.get_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": welcome}
-    )
-    sync_default_site()
-
-
 def build_site():
     """Home page as the default site's root, with a blog index below it."""
-    ensure_wagtail_root()
     root = Page.get_first_root_node()
     home = HomePage(
         title="Startseite", slug="startseite", tagline="Ein Testblog", intro="Hallo."
@@ -56,7 +37,7 @@ def build_site():
 
 
 def make_image(
-    title=None, size=(1200, 675), color=(120, 60, 20), credit="", description=""
+    title=None, size=(320, 180), color=(120, 60, 20), credit="", description=""
 ):
     buffer = io.BytesIO()
     PILImage.new("RGB", size, color).save(buffer, format="JPEG")

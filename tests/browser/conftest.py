@@ -6,12 +6,12 @@ committed. pytest-django's `live_server` would pull in the real
 `transactional_db` is overridden below: it tells pytest-django that these tests
 use the database outside a wrapping transaction (so the test database is set up
 and these tests run after all `db` tests), and it only opens the database
-blocker. When the package is done the database is emptied again, which is the
-state any transactional test leaves behind.
+blocker. When the package is done the database is put back into the state it
+was created in, as every transactional test leaves it (serialized rollback).
 
-So a browser test that builds its own data (`django_db(transaction=True)`,
-`live_server`) does not belong here: its flush would wipe the shared demo site.
-Those live next to their app's tests, e.g. tests/previews/test_browser.py.
+So every browser test uses this site (`server_url`); one that needs more data
+creates it and removes it again (tests/browser/test_preview_links.py), and
+none may flush the database (`django_db(transaction=True)`, `live_server`).
 """
 
 import json
@@ -23,7 +23,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests.smtp import SMTPServer, free_port, point_django_at
+from tests.conftest import restore_initial_data
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
@@ -43,21 +43,17 @@ def transactional_db(django_db_setup, django_db_blocker):
         yield
 
 
-def _reset_database():
-    """Empty the test database and restore what Wagtail's migrations create
-    (an earlier transactional test may already have flushed it)."""
-    from django.conf import settings
-
-    from wagtail.models import Collection, Locale, Page
-
-    call_command("flush", interactive=False, verbosity=0)
+def _restore_database():
+    """Back to the state the test database was created in (Wagtail's initial
+    data), as every transactional test leaves it."""
+    # Without post_migrate: the serialized data brings the content types back
+    # with their old ids.
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    restore_initial_data()
     # Row ids start again after a flush: cached renditions would point at the
-    # files of images from earlier tests.
+    # files of images from this package.
     for cache in caches.all():
         cache.clear()
-    locale = Locale.objects.create(language_code=settings.LANGUAGE_CODE)
-    Collection.add_root(name="Root")
-    return Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
 
 
 class LiveServer:
@@ -122,7 +118,14 @@ def site_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("browser-media"))
     media.enable()
     with django_db_blocker.unblock():
-        _reset_database()
+        from django.db import connection
+
+        if not hasattr(connection, "_test_serialized_contents"):
+            # What `_restore_database` puts back (pytest-django serializes the
+            # database only when some selected test asks for it).
+            connection._test_serialized_contents = (
+                connection.creation.serialize_db_to_string()
+            )
         call_command("load_demo_content", verbosity=0)
         get_user_model().objects.create_superuser(
             EDITOR[0], "redaktion@example.org", EDITOR[1]
@@ -138,10 +141,7 @@ def site_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
     server.stop()
     address.disable()
     with django_db_blocker.unblock():
-        # Empty, as every transactional test leaves it.
-        call_command("flush", interactive=False, verbosity=0)
-        for cache in caches.all():
-            cache.clear()
+        _restore_database()
     media.disable()
 
 
@@ -176,13 +176,9 @@ def request_log(page, server_url):
 
 
 @pytest.fixture
-def smtp_inbox(settings):
-    """A real SMTP server on loopback; Django sends through its SMTP backend."""
-    server = SMTPServer(free_port())
-    server.start()
-    point_django_at(settings, server)
-    yield server.inbox
-    server.stop()
+def smtp_inbox(smtp_server):
+    """What the real SMTP server on loopback received."""
+    return smtp_server.inbox
 
 
 @pytest.fixture(scope="package")

@@ -9,9 +9,12 @@ from wagtail.models import Page, Site
 from core.models import SiteSettings
 from home import demo_data
 from home.models import HomePage, StandardPage
-from posts.models import BlogIndexPage, BlogPostPage, BlogTag
+from posts.models import Author, BlogIndexPage, BlogPostPage, BlogTag
+from subscriptions.models import SubscribePage
 
-pytestmark = pytest.mark.django_db
+# Every test reads the demo site that conftest.py loads once for this module
+# (with --with-admin); what a test changes is rolled back after it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def counts():
@@ -24,12 +27,6 @@ def counts():
     }
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", "--with-admin", verbosity=0)
-
-
-@pytest.mark.usefixtures("demo")
 def test_demo_content_loads_twice_without_duplicates_and_every_live_page_answers(
     client,
 ):
@@ -58,7 +55,6 @@ def test_demo_content_loads_twice_without_duplicates_and_every_live_page_answers
         assert client.get(f"/blog/tag/{tag.slug}/").status_code == 200
 
 
-@pytest.mark.usefixtures("demo")
 def test_demo_content_uses_every_block_type_and_a_single_video():
     block_types = [
         block.block_type for post in BlogPostPage.objects.all() for block in post.body
@@ -71,7 +67,6 @@ def test_demo_content_uses_every_block_type_and_a_single_video():
         assert post.tag_list(), post.title
 
 
-@pytest.mark.usefixtures("demo")
 def test_demo_images_are_generated_locally_and_credited():
     posts_with_images = BlogPostPage.objects.exclude(feature_image=None)
     assert posts_with_images.count() >= 7
@@ -88,7 +83,6 @@ def test_demo_images_are_generated_locally_and_credited():
     assert credits and all(credit.startswith("Bild:") for credit in credits)
 
 
-@pytest.mark.usefixtures("demo")
 def test_demo_site_links_impressum_and_datenschutz_and_creates_the_admin(client):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert settings.impressum_page.title == "Impressum"
@@ -103,8 +97,7 @@ def test_demo_site_links_impressum_and_datenschutz_and_creates_the_admin(client)
     assert client.get("/admin/").status_code == 200
 
 
-def test_demo_content_keeps_an_editors_changes(db):
-    call_command("load_demo_content", verbosity=0)
+def test_demo_content_keeps_an_editors_changes():
     post = BlogPostPage.objects.get(slug=demo_data.POSTS[0]["slug"])
     post.title = "Vom Autor geändert"
     post.save_revision().publish()
@@ -112,7 +105,8 @@ def test_demo_content_keeps_an_editors_changes(db):
     assert BlogPostPage.objects.get(pk=post.pk).title == "Vom Autor geändert"
 
 
-def test_no_demo_admin_when_an_admin_exists(db, django_user_model):
+def test_no_demo_admin_when_an_admin_exists(django_user_model):
+    django_user_model.objects.filter(username="admin").delete()
     django_user_model.objects.create_superuser(
         "chefin", "c@example.org", "lang-und-geheim"
     )
@@ -120,7 +114,7 @@ def test_no_demo_admin_when_an_admin_exists(db, django_user_model):
     assert not django_user_model.objects.filter(username="admin").exists()
 
 
-def test_demo_site_takes_its_public_address_from_the_base_url(db, client, settings):
+def test_demo_site_takes_its_public_address_from_the_base_url(client, settings):
     settings.PUBLIC_BASE_URL = "http://127.0.0.1:8000"
     call_command("load_demo_content", verbosity=0)
     site = Site.objects.get(is_default_site=True)
@@ -133,3 +127,26 @@ def test_demo_site_takes_its_public_address_from_the_base_url(db, client, settin
     call_command("load_demo_content", verbosity=0)
     site.refresh_from_db()
     assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+
+
+def test_demo_content_creates_the_subscribe_page_once(client, mailoutbox):
+    call_command("load_demo_content", verbosity=0)
+    page = SubscribePage.objects.get()
+    assert page.slug == "abonnieren" and page.live
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert 'href="/datenschutz/"' in response.content.decode()
+    assert mailoutbox == []
+
+
+def test_demo_loader_creates_one_author_and_assigns_it(client):
+    call_command("load_demo_content", verbosity=0)
+    assert list(Author.objects.values_list("name", flat=True)) == [
+        demo_data.AUTHOR_NAME
+    ]
+    author = Author.objects.get()
+    assert author.bio == demo_data.AUTHOR_BIO
+    assert not BlogPostPage.objects.filter(author__isnull=True).exists()
+    post = BlogPostPage.objects.first()
+    assert post.latest_revision.as_object().author_id == author.pk
+    assert demo_data.AUTHOR_NAME in client.get(post.url).content.decode()

@@ -6,10 +6,7 @@ from django.core.management import call_command
 
 from subscriptions.models import Subscriber
 from tests.factories import make_image, make_post
-
-# The loopback SMTP server of the subscriptions tests, shared rather than copied.
 from tests.smtp import Inbox
-from tests.subscriptions.conftest import smtp, smtp_server  # noqa: F401
 
 UNSUBSCRIBE = re.compile(r"http://testserver(/abo/abmelden/[A-Za-z0-9_-]+/)")
 
@@ -75,6 +72,13 @@ def newsletter_post(blog, send_on_publish=False, subject="", **fields):
         newsletter_subject=subject,
         **fields,
     )
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs what the code inside queues for after the commit
+    (sends start then), without a real transaction around the test."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture

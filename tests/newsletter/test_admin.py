@@ -12,7 +12,7 @@ from tests.factories import make_post
 
 from .conftest import FlakyInbox, newsletter_post, recipients, subscribers
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -83,13 +83,14 @@ def test_views_need_publish_permission(client, django_user_model, post):
 
 
 def test_resend_needs_an_admin_and_a_typed_confirmation(
-    client, editor, django_user_model, smtp, post
+    client, editor, django_user_model, smtp, post, committed
 ):
     subscribers("anna@example.org", "ben@example.org", "voll@example.org")
     smtp.inbox = FlakyInbox(permanent=["voll@example.org"])
     smtp.start()
     client.force_login(editor)
-    client.post(f"/admin/newsletter/{post.pk}/senden/")
+    with committed():
+        client.post(f"/admin/newsletter/{post.pk}/senden/")
     assert recipients(smtp.inbox) == ["anna@example.org", "ben@example.org"]
     # Another post's deliveries do not count as having received this one.
     elsewhere = PostSend.objects.create(page=make_post(post.get_parent()), subject="x")
@@ -118,21 +119,24 @@ def test_resend_needs_an_admin_and_a_typed_confirmation(
     other = client.__class__()
     other.force_login(moderator)
     assert other.get(f"/admin/newsletter/{post.pk}/").status_code == 200
-    response = other.post(
-        f"/admin/newsletter/{post.pk}/erneut-senden/", {"confirm": "erneut senden"}
-    )
+    with committed():
+        response = other.post(
+            f"/admin/newsletter/{post.pk}/erneut-senden/", {"confirm": "erneut senden"}
+        )
     assert response.url == "/admin/"
     assert PostSend.objects.filter(page=post).count() == 1
 
     # The admin must type the confirmation.
     url = f"/admin/newsletter/{post.pk}/erneut-senden/"
     assert "erneut senden" in client.get(url).text
-    client.post(url, {"only_missing": "1"})
+    with committed():
+        client.post(url, {"only_missing": "1"})
     assert PostSend.objects.filter(page=post).count() == 1
 
     # Only missing: the failed address and a new subscriber, the others not again.
     subscribers("neu@example.org")
-    client.post(url, {"only_missing": "1", "confirm": "erneut senden"})
+    with committed():
+        client.post(url, {"only_missing": "1", "confirm": "erneut senden"})
     resend = PostSend.objects.get(page=post, generation=2)
     assert resend.resend_of.generation == 1
     assert resend.created_by == editor
@@ -145,6 +149,7 @@ def test_resend_needs_an_admin_and_a_typed_confirmation(
     assert Delivery.objects.filter(send=resend).count() == 2
 
     # Everyone: a third generation goes to all confirmed subscribers.
-    client.post(url, {"confirm": "erneut senden"})
+    with committed():
+        client.post(url, {"confirm": "erneut senden"})
     assert PostSend.objects.get(page=post, generation=3).total == 4
     assert len(smtp.inbox.envelopes) == 8

@@ -10,11 +10,11 @@ from newsletter.services import create_send
 
 from .conftest import newsletter_post, subscribers
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def message(smtp_server, blog):
+def message(smtp_server, blog, committed):
     subscribers("anna@example.org")
     other = newsletter_post(blog, title="Ein anderer Artikel", slug="anderer")
     post = newsletter_post(
@@ -52,7 +52,8 @@ def message(smtp_server, blog):
             ("code", {"language": "bash", "code": "cd projekt\n  make test"}),
         ],
     )
-    create_send(post)
+    with committed():
+        create_send(post)
     return smtp_server.inbox.messages[0]
 
 

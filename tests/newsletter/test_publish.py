@@ -14,7 +14,7 @@ from tests.factories import make_post
 
 from .conftest import newsletter_post, recipients, subscribers
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def audience(site_tree):
 
 
 def test_scheduled_post_with_send_on_publish_is_sent_when_it_goes_live(
-    smtp_server, audience, blog
+    smtp_server, audience, blog, committed
 ):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
@@ -42,7 +42,10 @@ def test_scheduled_post_with_send_on_publish_is_sent_when_it_goes_live(
     assert not PostSend.objects.exists()
     assert smtp_server.inbox.envelopes == []
 
-    with time_machine.travel(start + timedelta(hours=2, minutes=1), tick=False):
+    with (
+        time_machine.travel(start + timedelta(hours=2, minutes=1), tick=False),
+        committed(),
+    ):
         call_command("publish_scheduled")
     post.refresh_from_db()
     assert post.live
@@ -54,34 +57,40 @@ def test_scheduled_post_with_send_on_publish_is_sent_when_it_goes_live(
 
     # Publishing an edit later sends nothing again.
     post.title = "Korrigierter Titel"
-    post.save_revision().publish()
+    with committed():
+        post.save_revision().publish()
     assert PostSend.objects.count() == 1
     assert len(smtp_server.inbox.envelopes) == 2
 
 
-def test_draft_save_with_the_flag_sends_nothing(smtp_server, audience, blog):
+def test_draft_save_with_the_flag_sends_nothing(smtp_server, audience, blog, committed):
     post = make_post(blog, title="Ohne Newsletter")
     post.newsletter_send_on_publish = True
-    post.save_revision()  # a draft: the option lives only in the revision
+    with committed():
+        post.save_revision()  # a draft: the option lives only in the revision
     post.refresh_from_db()
     assert not post.newsletter_send_on_publish
     assert not PostSend.objects.exists()
     assert smtp_server.inbox.envelopes == []
 
-    post.get_latest_revision().publish()
+    with committed():
+        post.get_latest_revision().publish()
     assert PostSend.objects.get().trigger == "publish"
     assert len(smtp_server.inbox.envelopes) == 2
 
 
-def test_publishing_without_the_flag_sends_nothing(smtp_server, audience, blog):
-    newsletter_post(blog, send_on_publish=False)
-    make_post(blog)
+def test_publishing_without_the_flag_sends_nothing(
+    smtp_server, audience, blog, committed
+):
+    with committed():
+        newsletter_post(blog, send_on_publish=False)
+        make_post(blog)
     assert not PostSend.objects.exists()
     assert smtp_server.inbox.envelopes == []
 
 
 def test_publish_through_the_admin_with_the_checkbox(
-    client, editor, smtp_server, audience, blog
+    client, editor, smtp_server, audience, blog, committed
 ):
     from wagtail.test.utils.form_data import (
         nested_form_data,
@@ -104,7 +113,8 @@ def test_publish_through_the_admin_with_the_checkbox(
             "action-publish": "publish",
         }
     )
-    response = client.post(f"/admin/pages/add/posts/blogpostpage/{blog.pk}/", data)
+    with committed():
+        response = client.post(f"/admin/pages/add/posts/blogpostpage/{blog.pk}/", data)
     assert response.status_code == 302, response.context["form"].errors
     send = PostSend.objects.get()
     assert send.subject == "Per Admin"

@@ -254,7 +254,7 @@ def test_unicode_local_part_is_refused_in_german(client):
     ]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_sign_ups_of_the_same_address_leave_one_row():
     barrier = threading.Barrier(2)
     results = []

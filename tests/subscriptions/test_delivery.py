@@ -16,7 +16,7 @@ from subscriptions.tasks import retry_delay, send_confirmation_email
 
 from .conftest import links, sign_up
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

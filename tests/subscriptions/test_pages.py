@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 import time_machine
 
-from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -150,14 +149,3 @@ def test_purge_removes_only_old_unconfirmed_sign_ups(client):
     assert set(Subscriber.objects.values_list("email", flat=True)) == {
         "dabei@example.org"
     }
-
-
-def test_demo_content_creates_the_subscribe_page_once(client):
-    call_command("load_demo_content", verbosity=0)
-    call_command("load_demo_content", verbosity=0)
-    page = SubscribePage.objects.get()
-    assert page.slug == "abonnieren" and page.live
-    response = client.get(page.url)
-    assert response.status_code == 200
-    assert 'href="/datenschutz/"' in response.content.decode()
-    assert mail.outbox == []

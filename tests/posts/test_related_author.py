@@ -1,16 +1,12 @@
 from datetime import date
 
-import pytest
 from bs4 import BeautifulSoup
 
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home import demo_data
-from posts.models import Author, BlogPostPage
 from tests.factories import make_image, make_post
-from tests.reader.helpers import make_author
+from tests.posts.helpers import make_author
 
 
 def related_titles(client, post):
@@ -96,23 +92,6 @@ def test_author_snippet_is_in_the_admin(client, editor):
     client.force_login(editor)
     assert client.get("/admin/snippets/posts/author/").status_code == 200
     assert client.get("/admin/snippets/posts/author/add/").status_code == 200
-
-
-@pytest.mark.django_db
-def test_demo_loader_creates_one_author_and_assigns_it(client):
-    call_command("load_demo_content", verbosity=0)
-    call_command("load_demo_content", verbosity=0)
-    post = BlogPostPage.objects.first()
-
-    assert list(Author.objects.values_list("name", flat=True)) == [
-        demo_data.AUTHOR_NAME
-    ]
-    author = Author.objects.get()
-    assert author.bio == demo_data.AUTHOR_BIO
-    assert not BlogPostPage.objects.filter(author__isnull=True).exists()
-    post.refresh_from_db()
-    assert post.latest_revision.as_object().author_id == author.pk
-    assert demo_data.AUTHOR_NAME in client.get(post.url).content.decode()
 
 
 def test_editor_chooses_the_author_on_the_post(client, blog, editor):

@@ -6,9 +6,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from posts.models import BlogIndexPage
 from tests.factories import make_post
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from .conftest import EDITOR
+
+pytestmark = pytest.mark.browser
 
 # PREVIEW_LINKS_SCREENSHOTS=1 refreshes the screenshots in docs/.
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -20,29 +23,32 @@ def paragraph(text):
 
 
 @pytest.fixture
-def draft_post(blog):
+def draft_post(server_url):
+    """A live post with a newer draft on the shared demo site, removed afterwards."""
     post = make_post(
-        blog, "Über das Zuhören", body=paragraph("Öffentlicher Text."), slug="zuhoeren"
+        BlogIndexPage.objects.get(),
+        "Über das Zuhören",
+        body=paragraph("Öffentlicher Text."),
+        slug="zuhoeren-vorschau",
     )
     draft = post.get_latest_revision_as_object()
     draft.body = paragraph("Geheimer Entwurfstext.")
     draft.save_revision()
-    return post
+    yield post
+    post.delete()
 
 
-def test_editor_shares_a_draft_and_revokes_it(
-    live_server, browser, page, editor, draft_post
-):
+def test_editor_shares_a_draft_and_revokes_it(server_url, browser, page, draft_post):
     page.set_default_timeout(10_000)
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "redaktion")
-    page.fill("#id_password", "geheim-123")
+    page.goto(f"{server_url}/admin/login/")
+    page.fill("#id_username", EDITOR[0])
+    page.fill("#id_password", EDITOR[1])
     page.locator("form button[type=submit]").click()
-    expect(page).to_have_url(f"{live_server.url}/admin/")
+    expect(page).to_have_url(f"{server_url}/admin/")
 
     # The button lives in the "…" menu of the page editor's header.
-    page.goto(f"{live_server.url}/admin/pages/{draft_post.pk}/edit/")
+    page.goto(f"{server_url}/admin/pages/{draft_post.pk}/edit/")
     page.get_by_role("button", name="Aktionen", exact=True).click()
     if SCREENSHOTS:
         expect(page.get_by_role("link", name="Vorschau-Link teilen")).to_be_visible()
@@ -61,7 +67,7 @@ def test_editor_shares_a_draft_and_revokes_it(
 
     url_field = page.locator("#preview-link-url")
     preview_url = url_field.input_value()
-    assert preview_url.startswith(f"{live_server.url}/vorschau/")
+    assert preview_url.startswith(f"{server_url}/vorschau/")
     page.get_by_role("button", name="Link kopieren").click()
     expect(page.locator("#clipboard-tooltip")).to_contain_text("kopiert")
     if SCREENSHOTS:
@@ -89,7 +95,7 @@ def test_editor_shares_a_draft_and_revokes_it(
             )
 
         # The editor revokes it from the page's list of links.
-        page.goto(f"{live_server.url}/admin/vorschau-links/seite/{draft_post.pk}/")
+        page.goto(f"{server_url}/admin/vorschau-links/seite/{draft_post.pk}/")
         row = page.locator("table[data-preview-links] tr", has_text="Lektorat Anna")
         expect(row.locator("[data-views]")).to_have_text("1")
         row.get_by_role("button", name="Widerrufen").click()

@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from tests.factories import make_post, make_standard_page
-from tests.reader.helpers import make_author, make_full_post
+from tests.factories import make_image, make_post, make_standard_page
+from tests.posts.helpers import make_author, make_full_post
 
 
 def soup_of(client, url):
@@ -40,6 +40,8 @@ def post(blog):
             author=make_author(),
             tags=["Leadership", "Purpose"],
             post_date=date(2026, 3, 2),
+            # Large enough for the 1200 × 630 link preview.
+            feature_image=make_image(size=(1600, 900)),
         )
     return post
 

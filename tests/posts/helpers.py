@@ -70,7 +70,7 @@ def make_full_post(
         title,
         tags=tags,
         body=rich_body(link_page=link_page),
-        feature_image=make_image(),
+        feature_image=fields.pop("feature_image", None) or make_image(),
         feature_image_alt="Ein Titelbild",
         author=author,
         **fields,

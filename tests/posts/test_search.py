@@ -5,6 +5,8 @@ from bs4 import BeautifulSoup
 
 from tests.factories import make_post
 
+pytestmark = pytest.mark.usefixtures("search_index")
+
 
 def result_titles(response):
     soup = BeautifulSoup(response.content, "html.parser")

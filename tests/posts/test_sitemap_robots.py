@@ -1,7 +1,7 @@
 import xml.etree.ElementTree as ET
 
 from tests.factories import make_post, make_standard_page
-from tests.reader.helpers import make_private
+from tests.posts.helpers import make_private
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
