@@ -1,4 +1,4 @@
-"""Plain text as people really save it keeps its structure (issue 16).
+"""Plain text as people really save it keeps its structure.
 
 Each fixture in fixtures/struktur/ is one case; the comments name what the
 importer did with it before."""

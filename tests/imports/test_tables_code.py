@@ -1,5 +1,5 @@
 """Markdown tables and fenced code, and <table>/<pre> from Ghost and WordPress,
-become table and code blocks instead of flat text (issue 16)."""
+become table and code blocks instead of flat text."""
 
 from .conftest import assert_editable, block_types, posts
 
