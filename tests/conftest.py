@@ -25,7 +25,9 @@ def pytest_runtest_teardown(item, nextitem):
     A hook wrapper, because this must follow pytest-django's flush."""
     result = yield
     marker = item.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
+    # After the last test the test database is gone (and the connection points
+    # at the real one again): nothing to restore then.
+    if nextitem is not None and marker and marker.kwargs.get("transaction"):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():

@@ -2,36 +2,10 @@ import re
 
 import pytest
 
-from django.core.cache import cache
-
 from subscriptions.models import SubscribePage
-from tests.smtp import SMTPServer, free_port, point_django_at
 
 SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
 LINK = re.compile(r"http://testserver(/abo/[a-z-]+/[A-Za-z0-9_-]+/)")
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    # Rate-limit counters live in the (locmem) cache; every test starts fresh.
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def smtp(settings):
-    """Django's SMTP backend pointed at a loopback server (not started yet)."""
-    server = SMTPServer(free_port())
-    point_django_at(settings, server)
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def smtp_server(smtp):
-    smtp.start()
-    return smtp
 
 
 @pytest.fixture
