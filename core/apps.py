@@ -16,3 +16,15 @@ class CoreConfig(AppConfig):
         # Wagtail's own links (admin "live ansehen", sitemap) come from the
         # default Site: it takes the public address after every migrate.
         post_migrate.connect(sync_default_site, sender=self)
+        route_search_indexing()
+
+
+def route_search_indexing():
+    """Wagtail (modelsearch) enqueues one index update per saved page on the
+    default queue; send them to the "search" queue, so a big import's
+    thousands of index updates never delay urgent mail."""
+    from modelsearch import signal_handlers, tasks
+
+    signal_handlers.insert_or_update_object_task = (
+        tasks.insert_or_update_object_task.using(queue_name="search")
+    )

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
-__all__ = ["CustomImage", "CustomRendition", "SiteSettings"]
+__all__ = ["CustomImage", "CustomRendition", "SiteSettings", "WorkerHeartbeat"]
 
 
 class CustomImage(AbstractImage):
@@ -108,3 +108,23 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Website-Einstellungen")
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker (`manage.py run_worker`) says it is alive, every few
+    seconds from a thread of its own. Tasks claimed by a worker that has gone
+    quiet for longer than TASK_LEASE_SECONDS are handed to another one."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    queues = models.CharField(_("Warteschlangen"), max_length=200)
+    host = models.CharField(_("Rechner"), max_length=200)
+    pid = models.PositiveIntegerField(_("Prozess"))
+    started_at = models.DateTimeField(_("gestartet"))
+    seen_at = models.DateTimeField(_("zuletzt gemeldet"), db_index=True)
+
+    class Meta:
+        verbose_name = _("Task-Worker")
+        verbose_name_plural = _("Task-Worker")
+
+    def __str__(self):
+        return f"{self.host}:{self.pid} ({self.queues})"

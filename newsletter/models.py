@@ -121,6 +121,10 @@ class PostSend(models.Model):
     )
     created_at = models.DateTimeField(_("ausgelöst am"), auto_now_add=True)
     started_at = models.DateTimeField(_("begonnen am"), null=True, blank=True)
+    # Set once every delivery row exists: a resumed fan-out adds nobody.
+    prepared_at = models.DateTimeField(
+        _("Empfänger festgelegt am"), null=True, blank=True
+    )
     finished_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
     total = models.PositiveIntegerField(_("Empfänger"), default=0)
 
@@ -156,6 +160,8 @@ class Delivery(models.Model):
         SENT = "sent", _("gesendet")
         FAILED = "failed", _("fehlgeschlagen")
         SKIPPED = "skipped", _("übersprungen (abgemeldet)")
+        # Handed to SMTP by a worker that died before it learnt the outcome.
+        UNCERTAIN = "uncertain", _("unklar")
 
     send = models.ForeignKey(
         PostSend, on_delete=models.CASCADE, related_name="deliveries"
@@ -171,9 +177,13 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
     last_error = models.CharField(_("letzter Fehler"), max_length=300, blank=True)
     # A worker claims a batch by writing its token (pending -> sending); only
-    # rows it claimed are sent by it.
+    # rows it claimed are sent by it. The claim's lease is renewed with every
+    # message; handed_at is written right before a message goes to SMTP, so
+    # after a crash only that one delivery is uncertain.
     claim_token = models.CharField(max_length=32, blank=True, db_index=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    handed_at = models.DateTimeField(_("an SMTP übergeben"), null=True, blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(_("gesendet am"), null=True, blank=True)
 

@@ -3,7 +3,11 @@
 At most once per subscriber and send: a worker sends only deliveries it has
 claimed (pending -> sending with its own token, by a conditional UPDATE that two
 workers cannot both win), and a delivery never goes back to pending once its
-message may have left.
+message may have left. Each hand-off to SMTP is recorded before it happens
+(`handed_at`), so when a worker dies mid-batch its claim's lease runs out and
+the reaper (`reap_expired_leases`, run by every worker) puts the untouched
+deliveries back to pending and marks the single one in flight "unklar" for an
+admin to decide.
 """
 
 import logging
@@ -33,6 +37,10 @@ TEMPLATE = "newsletter/post"
 MAX_CONNECTION_FAILURES = 3
 
 
+def lease():
+    return timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS)
+
+
 def retry_delay(attempt):
     """1, 4, 16, 64 minutes with the default base of 60 s."""
     return backoff(attempt, settings.NEWSLETTER_RETRY_BASE_SECONDS)
@@ -48,20 +56,24 @@ def fan_out(send_id):
         status=PostSend.Status.SENDING, started_at=now
     )
     send = PostSend.objects.get(pk=send_id)
-    recipients = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
-    if send.only_missing:
-        reached = Delivery.objects.filter(
-            send__page_id=send.page_id, status=Delivery.Status.SENT
-        ).values("subscriber_id")
-        recipients = recipients.exclude(pk__in=reached)
-    ids = recipients.order_by("pk").values_list("pk", flat=True)
-    Delivery.objects.bulk_create(
-        (Delivery(send_id=send_id, subscriber_id=pk) for pk in ids.iterator()),
-        batch_size=1000,
-        ignore_conflicts=True,
-    )
-    total = Delivery.objects.filter(send_id=send_id).count()
-    PostSend.objects.filter(pk=send_id).update(total=total)
+    if send.prepared_at is None:
+        # Interrupted anywhere here, the next run creates only what is missing.
+        recipients = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
+        if send.only_missing:
+            reached = Delivery.objects.filter(
+                send__page_id=send.page_id, status=Delivery.Status.SENT
+            ).values("subscriber_id")
+            recipients = recipients.exclude(pk__in=reached)
+        ids = recipients.order_by("pk").values_list("pk", flat=True)
+        Delivery.objects.bulk_create(
+            (Delivery(send_id=send_id, subscriber_id=pk) for pk in ids.iterator()),
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
+        total = Delivery.objects.filter(send_id=send_id).count()
+        PostSend.objects.filter(pk=send_id).update(
+            total=total, prepared_at=timezone.now()
+        )
     pending = Delivery.objects.filter(
         send_id=send_id, status=Delivery.Status.PENDING
     ).count()
@@ -74,6 +86,7 @@ def claim_batch(send_id, size):
     token = uuid.uuid4().hex
     now = timezone.now()
     due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    lease_until = now + lease()
     with transaction.atomic():
         candidates = Delivery.objects.filter(
             due, send_id=send_id, status=Delivery.Status.PENDING
@@ -85,12 +98,16 @@ def claim_batch(send_id, size):
         # The status condition makes the claim safe where row locks do not
         # exist (SQLite serialises writers instead).
         Delivery.objects.filter(pk__in=ids, status=Delivery.Status.PENDING).update(
-            status=Delivery.Status.SENDING, claim_token=token, claimed_at=now
+            status=Delivery.Status.SENDING,
+            claim_token=token,
+            claimed_at=now,
+            lease_until=lease_until,
+            handed_at=None,
         )
     return list(
         Delivery.objects.filter(claim_token=token, status=Delivery.Status.SENDING)
         .order_by("pk")
-        .only("pk", "subscriber_id", "attempts")
+        .only("pk", "subscriber_id", "attempts", "claim_token")
     )
 
 
@@ -112,7 +129,10 @@ class Batch:
         self.send = send
         self.deliveries = deliveries
         self.context = None
+        # Any Django email backend: open() and close() are part of the base
+        # API (no-ops where there is no connection), `connection` is not.
         self.backend = get_connection(fail_silently=False)
+        self.needs_open = True
         self.connection_failures = 0
         self.retry_at = []
 
@@ -135,7 +155,26 @@ class Batch:
                 else:
                     self.deliver(delivery)
         finally:
+            self.close_backend()
+
+    def close_backend(self):
+        try:
             self.backend.close()
+        except (smtplib.SMTPException, OSError):
+            logger.warning("Closing the mail connection failed", exc_info=True)
+        self.needs_open = True
+
+    def hand_over(self, delivery):
+        """Record that this delivery's message goes to SMTP now, and renew the
+        batch's lease. False if the claim is no longer ours."""
+        now = timezone.now()
+        return bool(
+            Delivery.objects.filter(
+                pk=delivery.pk,
+                status=Delivery.Status.SENDING,
+                claim_token=delivery.claim_token,
+            ).update(handed_at=now, lease_until=now + lease())
+        )
 
     def deliver(self, delivery):
         # Re-read right before sending: whoever unsubscribed meanwhile gets nothing.
@@ -144,17 +183,21 @@ class Batch:
             self.record(delivery, Delivery.Status.SKIPPED, attempted=False)
             return
         message = build_message(subscriber, self.send.subject, TEMPLATE, self.context)
+        if not self.hand_over(delivery):
+            return  # the claim was taken away (lease expired): not ours to send
         try:
-            if self.backend.connection is None:
+            if self.needs_open:
                 self.backend.open()
-            self.backend.send_messages([message])
+                self.needs_open = False
+            if self.backend.send_messages([message]) == 0:
+                raise smtplib.SMTPException("Die E-Mail wurde nicht angenommen.")
         except (smtplib.SMTPException, OSError) as error:
             SubscriberToken.objects.filter(token_hash__in=message.token_hashes).delete()
             code = smtp_code(error)
             if code is None:
                 # Connection-level trouble: start over with a fresh connection.
                 self.connection_failures += 1
-                self.backend.close()
+                self.close_backend()
             if code is not None and code >= 500:
                 self.record(delivery, Delivery.Status.FAILED, error=describe(error))
             else:
@@ -189,15 +232,20 @@ class Batch:
             "last_error": error,
             "claim_token": "",
             "next_attempt_at": next_attempt_at,
+            "lease_until": None,
         }
+        if status != Delivery.Status.SENT:
+            changes["handed_at"] = None
         if attempted:
             changes["attempts"] = F("attempts") + 1
         if status == Delivery.Status.SENT:
             changes["sent_at"] = timezone.now()
         # Only the claimant writes the outcome.
-        Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
-            **changes
-        )
+        Delivery.objects.filter(
+            pk=delivery.pk,
+            status=Delivery.Status.SENDING,
+            claim_token=delivery.claim_token,
+        ).update(**changes)
 
 
 def send_batch(send_id):
@@ -216,25 +264,99 @@ def send_batch(send_id):
     return retry_at
 
 
-def stale_claims(send_id):
-    """Deliveries claimed by a worker that has not reported for a long time
-    (killed mid-batch): whether their message left is unknown."""
-    cutoff = timezone.now() - timedelta(minutes=settings.NEWSLETTER_STALE_CLAIM_MINUTES)
-    return Delivery.objects.filter(
-        send_id=send_id, status=Delivery.Status.SENDING, claimed_at__lt=cutoff
+def expired_claims(send_id=None, now=None):
+    """Claimed deliveries whose lease ran out: their worker is gone."""
+    rows = Delivery.objects.filter(
+        status=Delivery.Status.SENDING, lease_until__lt=now or timezone.now()
     )
+    return rows.filter(send_id=send_id) if send_id else rows
 
 
-def close_stale_claims(send_id):
-    """Mark stale claims failed (never resent on their own: at most once) and
-    let the send finish."""
-    closed = stale_claims(send_id).update(
-        status=Delivery.Status.FAILED,
+def release_expired(send_id=None, now=None):
+    """Untouched deliveries of dead claims back to pending; the one in flight
+    (handed to SMTP, no outcome) to "unklar". Returns the ids of the sends
+    that have work again."""
+    now = now or timezone.now()
+    expired = expired_claims(send_id, now)
+    sends = set(expired.values_list("send_id", flat=True).distinct())
+    expired.filter(handed_at__isnull=False).update(
+        status=Delivery.Status.UNCERTAIN,
         claim_token="",
-        last_error="Zustellung ungewiss: Der Versandprozess wurde abgebrochen.",
+        lease_until=None,
+        last_error=_UNCERTAIN_NOTE,
     )
-    finish_if_complete(send_id)
-    return closed
+    expired.filter(handed_at__isnull=True).update(
+        status=Delivery.Status.PENDING, claim_token="", lease_until=None
+    )
+    return sends
+
+
+_UNCERTAIN_NOTE = (
+    "Unklar: Der Versandprozess brach ab, während diese E-Mail an den "
+    "Mailserver übergeben wurde."
+)
+
+
+def unfinished_sends(now=None):
+    """Sends not done whose work is not queued or running anywhere."""
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    open_tasks = DBTaskResult.objects.filter(
+        status__in=["READY", "RUNNING"],
+        task_path__in=[TASK_PATHS["start"], TASK_PATHS["batch"]],
+    ).values_list("args_kwargs", flat=True)
+    busy = {row["args"][0] for row in open_tasks if row.get("args")}
+    return (
+        PostSend.objects.exclude(status=PostSend.Status.DONE)
+        .filter(created_at__lt=now - lease())
+        .exclude(pk__in=busy)
+        .values_list("pk", flat=True)
+    )
+
+
+TASK_PATHS = {
+    "start": "newsletter.tasks.start_send",
+    "batch": "newsletter.tasks.deliver_batch",
+}
+
+
+def reap_expired_leases(now=None):
+    """The workers' reaper (settings.WORKER_REAPERS): release dead claims and
+    restart every unfinished send that nothing works on. Safe to repeat: the
+    fan-out is idempotent and batches only send what they claimed."""
+    from .tasks import start_send
+
+    now = now or timezone.now()
+    sends = release_expired(now=now) | set(unfinished_sends(now))
+    for send_id in sends:
+        if not finish_if_complete(send_id):
+            start_send.enqueue(send_id)
+    return len(sends)
+
+
+def decide_uncertain(send_id, delivery_ids, sent):
+    """The admin's decision on "unklar" deliveries: they did arrive (sent), or
+    send them again (pending, the send resumes). Returns the number changed."""
+    rows = Delivery.objects.filter(
+        send_id=send_id, pk__in=delivery_ids, status=Delivery.Status.UNCERTAIN
+    )
+    if sent:
+        return rows.update(
+            status=Delivery.Status.SENT,
+            last_error="Als gesendet bestätigt (Zustellung war unklar).",
+        )
+    changed = rows.update(
+        status=Delivery.Status.PENDING,
+        handed_at=None,
+        next_attempt_at=None,
+        last_error="Erneut senden (Zustellung war unklar).",
+    )
+    if changed:
+        PostSend.objects.filter(pk=send_id).update(
+            status=PostSend.Status.SENDING, finished_at=None
+        )
+    return changed
 
 
 def finish_if_complete(send_id):

@@ -9,5 +9,10 @@ urlpatterns = [
     path("<int:page_id>/test/", views.test_email, name="test"),
     path("<int:page_id>/senden/", views.send, name="send"),
     path("<int:page_id>/erneut-senden/", views.resend, name="resend"),
-    path("<int:page_id>/haengende/", views.close_stale, name="close_stale"),
+    path("<int:page_id>/fortsetzen/", views.resume, name="resume"),
+    path(
+        "<int:page_id>/versand/<int:send_id>/unklar/",
+        views.uncertain,
+        name="uncertain",
+    ),
 ]

@@ -1,21 +1,30 @@
 """Admin views: status, test email, send (with a confirmation step), resend."""
 
 import smtplib
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Min
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
+from core.models import WorkerHeartbeat
+
 from . import services
 from .models import Delivery, NewsletterPageMixin, PostSend
-from .sending import close_stale_claims, stale_claims
+from .sending import decide_uncertain, expired_claims, lease, release_expired
+from .tasks import QUEUE, start_send
 
 FAILURES_SHOWN = 200
 
@@ -33,11 +42,56 @@ def status_url(page):
     return reverse("newsletter:status", args=[page.pk])
 
 
+def newsletter_workers(now):
+    """Workers seen recently that take the newsletter queue; None when the
+    task backend has no separate workers (dev and tests run tasks at once)."""
+    if not settings.TASKS["default"]["BACKEND"].endswith("DatabaseBackend"):
+        return None
+    recent = WorkerHeartbeat.objects.filter(
+        seen_at__gte=now - timedelta(seconds=settings.TASK_LEASE_SECONDS)
+    )
+    return [worker for worker in recent if {QUEUE, "*"} & set(worker.queues.split(","))]
+
+
+def last_worker_seen():
+    worker = WorkerHeartbeat.objects.order_by("-seen_at").first()
+    return worker.seen_at if worker else None
+
+
+def send_state(send, now):
+    """What the status page says about one send: running, waiting, stalled."""
+    deliveries = send.deliveries.all()
+    sending = deliveries.filter(status=Delivery.Status.SENDING)
+    waiting = deliveries.filter(
+        status=Delivery.Status.PENDING, next_attempt_at__gt=now
+    ).aggregate(count=Count("pk"), next=Min("next_attempt_at"))
+    stalled = expired_claims(send.pk, now).aggregate(
+        count=Count("pk"), since=Min("lease_until")
+    )
+    not_prepared = (
+        send.status != PostSend.Status.DONE
+        and send.prepared_at is None
+        and send.created_at < now - lease()
+    )
+    return {
+        "running": sending.filter(lease_until__gte=now).count(),
+        "waiting": waiting,
+        "stalled": stalled,
+        "not_prepared": not_prepared,
+    }
+
+
 def send_rows(page):
+    now = timezone.now()
     rows = []
     for send in PostSend.objects.filter(page=page).select_related("created_by"):
         failures = (
             send.deliveries.filter(status=Delivery.Status.FAILED)
+            .select_related("subscriber")
+            .order_by("pk")[:FAILURES_SHOWN]
+        )
+        uncertain = (
+            send.deliveries.filter(status=Delivery.Status.UNCERTAIN)
             .select_related("subscriber")
             .order_by("pk")[:FAILURES_SHOWN]
         )
@@ -46,9 +100,10 @@ def send_rows(page):
                 "send": send,
                 "counts": send.counts(),
                 "failures": failures,
-                "stale": stale_claims(send.pk).count()
-                if send.status == PostSend.Status.SENDING
-                else 0,
+                "uncertain": uncertain,
+                "state": send_state(send, now)
+                if send.status != PostSend.Status.DONE
+                else None,
             }
         )
     return rows
@@ -58,6 +113,7 @@ def status(request, page_id):
     page = editable_post(request, page_id)
     sends = send_rows(page)
     latest = sends[0]["send"] if sends else None
+    workers = newsletter_workers(timezone.now())
     return TemplateResponse(
         request,
         "newsletter/admin/status.html",
@@ -71,6 +127,8 @@ def status(request, page_id):
             and latest.status == PostSend.Status.DONE,
             "subject": services.subject_for(page),
             "recipients": services.recipient_count(),
+            "no_worker": workers == [],
+            "last_worker_seen": last_worker_seen() if workers == [] else None,
         },
     )
 
@@ -167,15 +225,61 @@ def resend(request, page_id):
 
 
 @require_POST
-def close_stale(request, page_id):
+def resume(request, page_id):
+    """The way out of a stalled send: release dead claims now and queue the
+    (idempotent) setup again; nothing already handed to SMTP is resent."""
     page = editable_post(request, page_id)
-    closed = sum(
-        close_stale_claims(send.pk)
-        for send in PostSend.objects.filter(page=page, status=PostSend.Status.SENDING)
-    )
-    messages.success(
-        request,
-        _("%(count)s hängende Zustellungen als fehlgeschlagen abgeschlossen.")
-        % {"count": closed},
-    )
+    resumed = 0
+    for send in PostSend.objects.filter(page=page).exclude(status=PostSend.Status.DONE):
+        release_expired(send.pk)
+        transaction.on_commit(lambda pk=send.pk: start_send.enqueue(pk))
+        resumed += 1
+    if resumed:
+        messages.success(request, _("Der Versand wird fortgesetzt."))
+    else:
+        messages.info(request, _("Es gibt keinen offenen Versand."))
+    return redirect(status_url(page))
+
+
+@require_POST
+def uncertain(request, page_id, send_id):
+    """The admin's one-click decision on "unklar" deliveries."""
+    page = editable_post(request, page_id)
+    send = get_object_or_404(PostSend, pk=send_id, page=page)
+    decision = request.POST.get("decision")
+    if decision not in {"sent", "resend"}:
+        messages.error(
+            request, _("Bitte „als gesendet werten“ oder „erneut senden“ wählen.")
+        )
+        return redirect(status_url(page))
+    ids = request.POST.getlist("delivery")
+    if not ids:
+        ids = send.deliveries.filter(status=Delivery.Status.UNCERTAIN).values_list(
+            "pk", flat=True
+        )
+    else:
+        ids = [value for value in ids if value.isdigit()]
+    changed = decide_uncertain(send.pk, list(ids), sent=decision == "sent")
+    if decision == "sent":
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s Zustellung als gesendet gewertet.",
+                "%(count)s Zustellungen als gesendet gewertet.",
+                changed,
+            )
+            % {"count": changed},
+        )
+    else:
+        if changed:
+            transaction.on_commit(lambda: start_send.enqueue(send.pk))
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s E-Mail wird erneut gesendet.",
+                "%(count)s E-Mails werden erneut gesendet.",
+                changed,
+            )
+            % {"count": changed},
+        )
     return redirect(status_url(page))

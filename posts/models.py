@@ -405,6 +405,6 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
 def index_published_post(sender, instance, **kwargs):
     # The post_save indexing runs before modelcluster saves the tags, so a post
     # would not be found by a new tag; index it again once it is fully saved.
-    insert_or_update_object_task.enqueue(
+    insert_or_update_object_task.using(queue_name="search").enqueue(
         instance._meta.app_label, instance._meta.model_name, str(instance.pk)
     )

@@ -174,7 +174,29 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "blog@example.org")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Background work (django-tasks). Production switches to the durable database queue.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Queues, one worker process each (`manage.py run_worker --queue-name mail`):
+# confirmation mail never waits behind newsletter batches, search indexing or
+# imports. "default" takes Wagtail's own housekeeping tasks.
+TASK_QUEUES = ["mail", "newsletter", "search", "imports", "default"]
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,
+    }
+}
+# Retries of failed tasks (core.retry.retried_task): attempts and first delay
+# (then ×4 each time).
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+TASK_RETRY_BASE_SECONDS = int(os.environ.get("TASK_RETRY_BASE_SECONDS", "30"))
+# A worker that has not reported for this long is dead: its tasks run again
+# elsewhere (core.worker). Heartbeat and reaper intervals of `run_worker`.
+TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", "180"))
+WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "10"))
+WORKER_REAP_SECONDS = float(
+    os.environ.get("WORKER_REAP_SECONDS", str(min(30, TASK_LEASE_SECONDS / 3)))
+)
+# Each app's own healing, run by the workers' reaper (a callable taking `now`).
+WORKER_REAPERS = ["newsletter.sending.reap_expired_leases"]
 
 # Subscriptions (double opt-in). Rates are "count/period", period s, m, h or d;
 # counted in the cache (Redis when REDIS_URL is set, else per process).
@@ -185,7 +207,9 @@ SUBSCRIBE_CONFIRM_TOKEN_HOURS = int(
     os.environ.get("SUBSCRIBE_CONFIRM_TOKEN_HOURS", "48")
 )
 SUBSCRIBE_EMAIL_MAX_ATTEMPTS = 6  # first try plus retries after 1, 4, 16, 64, 256 min
-SUBSCRIBE_EMAIL_RETRY_BASE_SECONDS = 60
+SUBSCRIBE_EMAIL_RETRY_BASE_SECONDS = int(
+    os.environ.get("SUBSCRIBE_EMAIL_RETRY_BASE_SECONDS", "60")
+)
 SUBSCRIBE_PURGE_PENDING_AFTER_DAYS = int(
     os.environ.get("SUBSCRIBE_PURGE_PENDING_AFTER_DAYS", "30")
 )
@@ -196,9 +220,14 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # attempts per delivery for transient (4xx) errors, retry after 1, 4, 16, 64 min.
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
 NEWSLETTER_MAX_ATTEMPTS = 5
-NEWSLETTER_RETRY_BASE_SECONDS = 60
-# A batch claim without outcome after this long means its worker died.
-NEWSLETTER_STALE_CLAIM_MINUTES = 60
+NEWSLETTER_RETRY_BASE_SECONDS = int(
+    os.environ.get("NEWSLETTER_RETRY_BASE_SECONDS", "60")
+)
+# A claimed batch holds a lease, renewed with every message handed to SMTP;
+# once it has expired its worker is taken for dead: deliveries never handed
+# over go back to pending, the one in flight becomes "unklar" (never resent
+# without an admin's decision).
+NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "180"))
 
 # The one public address of the site: canonical tags, feeds, sitemap, robots.txt
 # and every email link are built from it (core.site), and the default Wagtail

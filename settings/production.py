@@ -37,10 +37,11 @@ STORAGES = {
 }
 
 # Emails and other follow-up work go through the durable database queue;
-# run `python manage.py db_worker` next to gunicorn.
+# run `python manage.py run_worker` (one per queue) next to gunicorn.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": TASK_QUEUES,  # noqa: F405
     }
 }
 

@@ -1,4 +1,5 @@
-"""Emails go out as background tasks; the Subscriber row always exists first.
+"""Emails go out as background tasks on the "mail" queue (its own worker, so
+they never wait behind bulk work); the Subscriber row always exists first.
 
 django-tasks 0.12 has no retry of its own: a failed send records the error on
 the row and enqueues the task again with a later `run_after` (exponential
@@ -30,7 +31,7 @@ def retry_delay(attempt):
     return backoff(attempt, settings.SUBSCRIBE_EMAIL_RETRY_BASE_SECONDS)
 
 
-@task()
+@task(queue_name="mail")
 def send_confirmation_email(subscriber_id, attempt=1):
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None or subscriber.status != Subscriber.Status.PENDING:

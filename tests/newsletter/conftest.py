@@ -83,10 +83,20 @@ def committed(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def db_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
 
 
 def run_worker():
     call_command(
-        "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+        "run_worker",
+        "--queue-name=*",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
     )

@@ -94,6 +94,7 @@ def test_one_failing_recipient_is_retried_and_does_not_stop_the_others(
         "sent": 4,
         "failed": 1,
         "skipped": 0,
+        "uncertain": 0,
         "queued": 0,
     }
 

@@ -21,7 +21,12 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def db_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
 
 
 def mail_tasks():
@@ -32,7 +37,12 @@ def mail_tasks():
 
 def run_worker():
     call_command(
-        "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+        "run_worker",
+        "--queue-name=*",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
     )
 
 
