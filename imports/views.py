@@ -1,7 +1,12 @@
 """The admin's "Importieren" screens: upload, dry-run preview, confirm."""
 
+import logging
+from datetime import date
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -9,10 +14,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .forms import UploadForm
+from .models import ImportRun
 from .runner import run_import
+from .tasks import run_import_task
 from .uploads import UploadError, discard, source_of, store
 from .writer import SetupError, find_index
 
+logger = logging.getLogger(__name__)
 SESSION_KEY = "imports_pending"
 BLOCK_LABELS = {
     "paragraph": gettext_lazy("Text"),
@@ -85,6 +93,8 @@ def upload(request):
 
 @require_POST
 def confirm(request):
+    """Queue the import as a task and show its progress: a big import never
+    runs inside the request."""
     index = blog_index_for(request.user)
     if index is None:
         raise PermissionDenied
@@ -98,19 +108,43 @@ def confirm(request):
                 _("Die hochgeladene Datei ist nicht mehr da. Bitte erneut hochladen."),
             )
         return redirect("imports:upload")
-    try:
-        report = run_import(
-            source,
-            index,
-            fmt=pending["format"],
-            publish=pending["publish"],
-            user=request.user,
-        )
-    finally:
-        discard(pending["token"])
-    return render(
-        request, "result.html", report=report, rows=rows(report), index=index, **pending
+    run = ImportRun.objects.create(
+        user=request.user,
+        name=pending["name"][:255],
+        token=pending["token"],
+        format=pending["format"],
+        publish=pending["publish"],
     )
+    try:
+        run_import_task.enqueue(run.pk)
+    except Exception:
+        logger.exception("Could not enqueue import run %s", run.pk)
+        run.status = ImportRun.Status.FAILED
+        run.error = _(
+            "Der Import konnte nicht gestartet werden. Bitte erneut versuchen."
+        )
+        run.save(update_fields=["status", "error"])
+    return redirect("imports:run", run.pk)
+
+
+def run_status(request, run_id):
+    index = blog_index_for(request.user)
+    run = ImportRun.objects.filter(pk=run_id).first()
+    if index is None or run is None:
+        raise PermissionDenied if index is None else Http404
+    if run.user_id != request.user.pk and not request.user.is_superuser:
+        raise PermissionDenied
+    context = {"run": run, "name": run.name, "publish": run.publish, "index": index}
+    if run.status == ImportRun.Status.DONE:
+        report = SimpleNamespace(**run.report)
+        for row in report.rows:
+            if row.get("date"):
+                row["date"] = date.fromisoformat(row["date"])
+        return render(
+            request, "result.html", report=report, rows=rows(report), **context
+        )
+    percent = int(100 * run.done / run.total) if run.total else 0
+    return render(request, "progress.html", percent=percent, **context)
 
 
 def rows(report):

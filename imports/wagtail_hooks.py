@@ -10,6 +10,7 @@ app_urls = (
     [
         path("", views.upload, name="upload"),
         path("bestaetigen/", views.confirm, name="confirm"),
+        path("lauf/<int:run_id>/", views.run_status, name="run"),
     ],
     "imports",
 )

@@ -79,7 +79,7 @@ def test_preview_changes_nothing_then_confirm_imports(admin_client, blog, _uploa
     assert "ghost-export.json, posts[8]: Beitrag ohne Titel." in html
     assert snapshot() == before
 
-    response = admin_client.post(CONFIRM)
+    response = admin_client.post(CONFIRM, follow=True)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Angelegt: 6, aktualisiert: 0" in html
@@ -197,3 +197,41 @@ def test_preview_shows_what_to_check_and_the_new_block_types(admin_client):
         fixture_bytes("struktur/tabelle-und-code.md"),
     ).content.decode()
     assert "1 × Tabelle, 3 × Code" in html
+
+
+def test_confirmed_import_runs_as_a_task_with_progress(
+    admin_client, blog, settings, _upload_dir
+):
+    from imports.models import ImportRun
+    from imports.tasks import run_import_task
+
+    # A queue that only records: the request must return before the import.
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
+    upload(admin_client, "ghost-export.json", fixture_bytes("ghost/ghost-export.json"))
+    response = admin_client.post(CONFIRM)
+    run = ImportRun.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/importieren/lauf/{run.pk}/"
+    assert posts(blog) == {}
+    waiting = admin_client.get(response["Location"]).content.decode()
+    assert "Der Import wartet auf den Hintergrundprozess." in waiting
+    assert 'http-equiv="refresh"' in waiting
+    assert run_import_task.queue_name == "imports"
+
+    run_import_task.call(run.pk)
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE and run.total > 0
+    assert run.done == run.total
+    done = admin_client.get(response["Location"]).content.decode()
+    assert "Angelegt: 6, aktualisiert: 0" in done
+    assert "Führung auf Distanz" in done and "11.05.2022" in done
+    assert 'http-equiv="refresh"' not in done
+    assert len(posts(blog)) == 6
+    assert list(_upload_dir.iterdir()) == []
+    # Running it again (a worker died after finishing) changes nothing.
+    assert run_import_task.call(run.pk) == "nothing to do"

@@ -10,6 +10,7 @@ SYSTEM_DB_PREFIX (database names, default feder_system), SYSTEM_REDIS_URL
 (default redis://127.0.0.1:6379/0; keys get a per-run prefix).
 """
 
+import json
 import os
 import secrets
 import signal
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from tests.smtp import SMTPServer, free_port
+from tests.smtp import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -126,11 +127,13 @@ def base_env(database_url, smtp_port, public_url, **extra):
             "SECURE_HSTS_SECONDS": "0",
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(smtp_port),
-            "EMAIL_TIMEOUT": "5",
+            "EMAIL_TIMEOUT": "20",
             "DEFAULT_FROM_EMAIL": "blog@example.org",
             "SUBSCRIBE_RATE_LIMIT_PER_IP": "100000/h",
             "SUBSCRIBE_RATE_LIMIT_PER_EMAIL": "1000/h",
-            "SUBSCRIBE_CONFIRMATION_LIMIT": "1000/d",
+            # One confirmation email per address: a repeated sign-up of a
+            # pending address sends no second one.
+            "SUBSCRIBE_CONFIRMATION_LIMIT": "1/d",
             "SUBSCRIBE_EMAIL_RETRY_BASE_SECONDS": "2",
             "NEWSLETTER_RETRY_BASE_SECONDS": "2",
             "TASK_RETRY_BASE_SECONDS": "1",
@@ -138,7 +141,7 @@ def base_env(database_url, smtp_port, public_url, **extra):
             "WORKER_HEARTBEAT_SECONDS": "1",
             "NEWSLETTER_LEASE_SECONDS": "6",
             "GUNICORN_WORKERS": "2",
-            "GUNICORN_ACCESS_LOG": "",
+            "GUNICORN_ACCESS_LOG": "/dev/null",
             "LOG_LEVEL": "WARNING",
         }
     )
@@ -284,13 +287,56 @@ class Worker(Process):
         self.queues = queues
 
 
+class SmtpSink(Process):
+    """aiosmtpd in its own process (tests/system/smtp_sink.py); what it
+    received is read from its JSON-lines file. Stop and start it again on the
+    same port to simulate an outage."""
+
+    def __init__(self, port):
+        self.port = port
+        self.messages_path = ARTIFACTS / f"smtp-{port}.jsonl"
+        super().__init__(
+            "smtp",
+            [
+                sys.executable,
+                "-m",
+                "tests.system.smtp_sink",
+                str(port),
+                str(self.messages_path),
+            ],
+            {**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+
+    def start(self, timeout=30):
+        super().start()
+
+        def listening():
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return True
+            except OSError:
+                return False
+
+        wait_until(listening, timeout, message="the SMTP server to listen")
+        return self
+
+    def stop(self, timeout=15):
+        super().stop(timeout)
+
+    def messages(self):
+        if not self.messages_path.exists():
+            return []
+        with self.messages_path.open(encoding="utf-8") as lines:
+            return [json.loads(line) for line in lines if line.endswith("\n")]
+
+
 class Stack:
     """Two app servers (A and B) on one PostgreSQL database and one Redis, one
     worker per queue, one SMTP server. Use as a context manager."""
 
     def __init__(self, suffix="stack", servers=2, **extra_env):
         self.db = Database(f"{suffix}_{os.getpid()}")
-        self.smtp = SMTPServer(free_port())
+        self.smtp = SmtpSink(free_port())
         ports = [free_port() for _ in range(servers)]
         self.public_url = f"http://127.0.0.1:{ports[0]}"
         self.ports = ports
@@ -314,6 +360,8 @@ class Stack:
         return base_env(self.db.url, self.smtp.port, self.public_url, **self.extra_env)
 
     def setup(self):
+        for old in [*ARTIFACTS.glob("*.log"), *ARTIFACTS.glob("*.jsonl")]:
+            old.unlink()
         self.db.create()
         self.smtp.start()
         env = self.env
@@ -340,16 +388,16 @@ class Stack:
 
     def shell(self, code, timeout=300):
         """Run Python in a Django shell of this stack (a separate process)."""
-        return manage(self.env, "shell", "-c", code, timeout=timeout)
+        return manage(self.env, "shell", "--no-imports", "-c", code, timeout=timeout)
 
-    @property
-    def inbox(self):
-        return self.smtp.inbox
-
-    def recipients(self):
-        """Every envelope recipient received so far (one per message and address)."""
+    def recipients(self, subject=None):
+        """Every envelope recipient received so far (one per message and
+        address), optionally only of messages with this subject."""
         return [
-            rcpt.lower() for env in self.smtp.inbox.envelopes for rcpt in env.rcpt_tos
+            rcpt.lower()
+            for message in self.smtp.messages()
+            if subject is None or message["subject"] == subject
+            for rcpt in message["rcpt_tos"]
         ]
 
 
