@@ -33,8 +33,8 @@ class ImportedPost(models.Model):
 
 
 class ImportRun(models.Model):
-    """One confirmed admin import, run as a task on the "imports" queue; the
-    admin's progress page reads it."""
+    """One admin import (its dry-run preview, or the confirmed run), run as a
+    task on the "imports" queue; the admin's progress page reads it."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("wartet")
@@ -53,6 +53,7 @@ class ImportRun(models.Model):
     token = models.CharField(max_length=64)
     format = models.CharField(_("Format"), max_length=20, default="auto")
     publish = models.BooleanField(_("veröffentlichen"), default=False)
+    dry_run = models.BooleanField(_("Probelauf"), default=False)
     status = models.CharField(
         _("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )

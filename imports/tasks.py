@@ -1,5 +1,5 @@
-"""A confirmed admin import runs here, on the "imports" queue, never inside
-the request. Progress is written to the ImportRun row at most once a second.
+"""Admin imports (the dry-run preview and the confirmed run) run here, on the
+"imports" queue, never inside the request. Progress is written to the ImportRun row at most once a second.
 Re-running after a crash is safe: the writer updates instead of duplicating."""
 
 import dataclasses
@@ -60,6 +60,7 @@ def run_import_task(run_id):
             find_index(),
             fmt=run.format,
             publish=run.publish,
+            dry_run=run.dry_run,
             user=run.user,
             progress=Progress(run_id),
         )
@@ -74,5 +75,6 @@ def run_import_task(run_id):
         error="",
         finished_at=timezone.now(),
     )
-    discard(run.token)
+    if not run.dry_run:
+        discard(run.token)
     return "done"

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from .forms import UploadForm
 from .models import ImportRun
-from .runner import run_import
 from .tasks import run_import_task
 from .uploads import UploadError, discard, source_of, store
 from .writer import SetupError, find_index
@@ -78,23 +77,13 @@ def upload(request):
                 "name": form.cleaned_data["file"].name,
             }
             request.session[SESSION_KEY] = pending
-            report = run_import(
-                source_of(token),
-                index,
-                fmt=pending["format"],
-                publish=pending["publish"],
-                dry_run=True,
-            )
-            return render(
-                request, "preview.html", report=report, rows=rows(report), **pending
-            )
+            return start_run(request, pending, dry_run=True)
     return render(request, "upload.html", form=form, index=index)
 
 
 @require_POST
 def confirm(request):
-    """Queue the import as a task and show its progress: a big import never
-    runs inside the request."""
+    """Queue the import itself as a task and show its progress."""
     index = blog_index_for(request.user)
     if index is None:
         raise PermissionDenied
@@ -108,12 +97,17 @@ def confirm(request):
                 _("Die hochgeladene Datei ist nicht mehr da. Bitte erneut hochladen."),
             )
         return redirect("imports:upload")
+    return start_run(request, pending, dry_run=False)
+
+
+def start_run(request, pending, dry_run):
     run = ImportRun.objects.create(
         user=request.user,
         name=pending["name"][:255],
         token=pending["token"],
         format=pending["format"],
         publish=pending["publish"],
+        dry_run=dry_run,
     )
     try:
         run_import_task.enqueue(run.pk)
@@ -140,9 +134,8 @@ def run_status(request, run_id):
         for row in report.rows:
             if row.get("date"):
                 row["date"] = date.fromisoformat(row["date"])
-        return render(
-            request, "result.html", report=report, rows=rows(report), **context
-        )
+        template = "preview.html" if run.dry_run else "result.html"
+        return render(request, template, report=report, rows=rows(report), **context)
     percent = int(100 * run.done / run.total) if run.total else 0
     return render(request, "progress.html", percent=percent, **context)
 

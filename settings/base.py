@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: a request whose database connection died under it runs once more.
+    "core.middleware.RetryOnLostConnectionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -98,8 +100,12 @@ TEMPLATES = [
 
 
 def database_config(url):
+    # Persistent connections, checked before each request reuses one: a database
+    # restart or a terminated backend then costs a reconnect, never a 500.
     config = dj_database_url.parse(
-        url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60"))
+        url,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # Django's defaults make concurrent writers fail with "database is locked":

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.middleware import retry_on_lost_connection
 from core.site import SiteContext
 
 from . import guards, services
@@ -57,6 +58,7 @@ def subscribe_result(request, *, ok, texts, form=None, status=200, message=None)
     )
 
 
+@retry_on_lost_connection  # sign_up is idempotent (get_or_create, one mail per limit)
 @csrf_exempt  # see the module docstring and guards.is_same_origin
 @never_cache
 @require_POST

@@ -32,7 +32,9 @@ def admin_client(client, editor, blog):
 
 def upload(client, name, content, **data):
     data.setdefault("format", "auto")
-    return client.post(UPLOAD, {"file": SimpleUploadedFile(name, content), **data})
+    return client.post(
+        UPLOAD, {"file": SimpleUploadedFile(name, content), **data}, follow=True
+    )
 
 
 def fixture_bytes(path):
@@ -199,37 +201,52 @@ def test_preview_shows_what_to_check_and_the_new_block_types(admin_client):
     assert "1 × Tabelle, 3 × Code" in html
 
 
-def test_confirmed_import_runs_as_a_task_with_progress(
+def test_preview_and_import_run_as_tasks_with_progress(
     admin_client, blog, settings, _upload_dir
 ):
     from imports.models import ImportRun
     from imports.tasks import run_import_task
 
-    # A queue that only records: the request must return before the import.
+    # A queue that only records: every request returns before the work runs.
     settings.TASKS = {
         "default": {
             "BACKEND": "django_tasks.backends.dummy.DummyBackend",
             "QUEUES": settings.TASK_QUEUES,
         }
     }
-    upload(admin_client, "ghost-export.json", fixture_bytes("ghost/ghost-export.json"))
-    response = admin_client.post(CONFIRM)
-    run = ImportRun.objects.get()
-    assert response.status_code == 302
-    assert response["Location"] == f"/admin/importieren/lauf/{run.pk}/"
-    assert posts(blog) == {}
+    assert run_import_task.queue_name == "imports"
+    response = admin_client.post(
+        UPLOAD,
+        {
+            "file": SimpleUploadedFile(
+                "ghost-export.json", fixture_bytes("ghost/ghost-export.json")
+            ),
+            "format": "auto",
+        },
+    )
+    preview_run = ImportRun.objects.get()
+    assert preview_run.dry_run
+    assert response["Location"] == f"/admin/importieren/lauf/{preview_run.pk}/"
     waiting = admin_client.get(response["Location"]).content.decode()
     assert "Der Import wartet auf den Hintergrundprozess." in waiting
     assert 'http-equiv="refresh"' in waiting
-    assert run_import_task.queue_name == "imports"
 
+    run_import_task.call(preview_run.pk)
+    preview = admin_client.get(response["Location"]).content.decode()
+    assert "Vorschau für „ghost-export.json“" in preview
+    assert "Führung auf Distanz" in preview and "11.05.2022" in preview
+    assert posts(blog) == {}
+
+    response = admin_client.post(CONFIRM)
+    run = ImportRun.objects.exclude(pk=preview_run.pk).get()
+    assert response["Location"] == f"/admin/importieren/lauf/{run.pk}/"
+    assert posts(blog) == {}
     run_import_task.call(run.pk)
     run.refresh_from_db()
     assert run.status == ImportRun.Status.DONE and run.total > 0
     assert run.done == run.total
     done = admin_client.get(response["Location"]).content.decode()
     assert "Angelegt: 6, aktualisiert: 0" in done
-    assert "Führung auf Distanz" in done and "11.05.2022" in done
     assert 'http-equiv="refresh"' not in done
     assert len(posts(blog)) == 6
     assert list(_upload_dir.iterdir()) == []

@@ -123,6 +123,7 @@ def base_env(database_url, smtp_port, public_url, **extra):
             "DATABASE_URL": database_url,
             "REDIS_URL": REDIS_URL,
             "CACHE_KEY_PREFIX": f"feder-system-{secrets.token_hex(4)}",
+            "ALLOW_LOCAL_PUBLIC_BASE_URL": "true",
             "SECURE_SSL_REDIRECT": "false",
             "SECURE_HSTS_SECONDS": "0",
             "EMAIL_HOST": "127.0.0.1",
