@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# System tests (tests/system: real gunicorn, workers, PostgreSQL, Redis); SYSTEM=0 skips them.
+SYSTEM ?= 1
 
 .PHONY: run setup demo test lint format bench lock clean
 
@@ -38,7 +40,8 @@ test: setup
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	@command -v $${CHROMIUM_PATH:-chromium} >/dev/null 2>&1 || \
 		echo "Hinweis: Chromium fehlt – die Browser-Tests werden übersprungen (apt-get install chromium)."
-	$(BIN)/python -m pytest -m "not browser" -n auto
+	$(BIN)/python -m pytest -m "not browser and not system" -n auto
+	@if [ "$(SYSTEM)" != 0 ]; then $(BIN)/python -m pytest -m system; fi
 	$(BIN)/python -m pytest -m browser
 
 lint: setup
