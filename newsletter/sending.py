@@ -256,12 +256,31 @@ def send_batch(send_id):
     deliveries = claim_batch(send_id, settings.NEWSLETTER_BATCH_SIZE)
     if deliveries:
         batch = Batch(send, deliveries)
-        batch.run()
+        try:
+            batch.run()
+        except Exception:
+            # Give the claim back at once (the task is retried) instead of
+            # waiting for its lease; a delivery already handed over stays "unklar".
+            release_claim(deliveries[0].claim_token)
+            raise
         retry_at = min(batch.retry_at) if batch.retry_at else None
     else:
         retry_at = None
     finish_if_complete(send_id)
     return retry_at
+
+
+def release_claim(token):
+    claimed = Delivery.objects.filter(status=Delivery.Status.SENDING, claim_token=token)
+    claimed.filter(handed_at__isnull=False).update(
+        status=Delivery.Status.UNCERTAIN,
+        claim_token="",
+        lease_until=None,
+        last_error=_UNCERTAIN_NOTE,
+    )
+    claimed.filter(handed_at__isnull=True).update(
+        status=Delivery.Status.PENDING, claim_token="", lease_until=None
+    )
 
 
 def expired_claims(send_id=None, now=None):

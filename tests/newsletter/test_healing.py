@@ -176,3 +176,26 @@ def test_a_send_finishes_with_every_django_email_backend(
     else:
         out = capsys.readouterr().out
         assert all(f"To: {address}" in out for address in CONFIRMED)
+
+
+def test_a_batch_that_raises_gives_its_claim_back_and_is_retried(
+    smtp_server, audience, post, monkeypatch
+):
+    send = PostSend.objects.create(page=post, subject="x")
+    sending.fan_out(send.pk)
+    calls = []
+
+    def broken_context(page, subject):
+        calls.append(page.pk)
+        if len(calls) == 1:
+            raise RuntimeError("Vorlage kaputt")
+        return real_context(page, subject)
+
+    real_context = sending.post_context
+    monkeypatch.setattr(sending, "post_context", broken_context)
+    with pytest.raises(RuntimeError):
+        sending.send_batch(send.pk)
+    # Nothing was handed over: every delivery is pending again, none uncertain.
+    assert send.counts()["pending"] == 3
+    sending.send_batch(send.pk)
+    assert recipients(smtp_server.inbox) == CONFIRMED
