@@ -199,3 +199,34 @@ def test_a_batch_that_raises_gives_its_claim_back_and_is_retried(
     assert send.counts()["pending"] == 3
     sending.send_batch(send.pk)
     assert recipients(smtp_server.inbox) == CONFIRMED
+
+
+def test_status_page_says_when_no_newsletter_worker_runs(
+    client, editor, audience, post, settings
+):
+    from core.models import WorkerHeartbeat
+
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
+    PostSend.objects.create(page=post, subject="x")
+    client.force_login(editor)
+    url = f"/admin/newsletter/{post.pk}/"
+    assert "Kein Worker für die Newsletter-Warteschlange" in client.get(url).text
+    now = timezone.now()
+    WorkerHeartbeat.objects.create(
+        worker_id="w1", queues="mail", host="h", pid=1, started_at=now, seen_at=now
+    )
+    assert "Kein Worker für die Newsletter-Warteschlange" in client.get(url).text
+    WorkerHeartbeat.objects.create(
+        worker_id="w2",
+        queues="newsletter",
+        host="h",
+        pid=2,
+        started_at=now,
+        seen_at=now,
+    )
+    assert "Kein Worker für die Newsletter-Warteschlange" not in client.get(url).text
