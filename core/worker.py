@@ -125,6 +125,7 @@ class Heartbeat(threading.Thread):
 
     def stop(self):
         self.stopping.set()
+        self.join(timeout=10)  # no beat may re-create the row after the delete
         try:
             WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()
         except Exception:
