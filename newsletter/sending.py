@@ -133,6 +133,7 @@ class Batch:
         # API (no-ops where there is no connection), `connection` is not.
         self.backend = get_connection(fail_silently=False)
         self.needs_open = True
+        self.renewed_at = None  # the claim's lease was set when it was taken
         self.connection_failures = 0
         self.retry_at = []
 
@@ -166,8 +167,14 @@ class Batch:
 
     def hand_over(self, delivery):
         """Record that this delivery's message goes to SMTP now, and renew the
-        batch's lease. False if the claim is no longer ours."""
+        lease of the whole claim now and then. False if the claim is no
+        longer ours."""
         now = timezone.now()
+        if self.renewed_at is None or now - self.renewed_at > lease() / 3:
+            Delivery.objects.filter(
+                status=Delivery.Status.SENDING, claim_token=delivery.claim_token
+            ).update(lease_until=now + lease())
+            self.renewed_at = now
         return bool(
             Delivery.objects.filter(
                 pk=delivery.pk,
@@ -316,20 +323,24 @@ _UNCERTAIN_NOTE = (
 )
 
 
-def unfinished_sends(now=None):
-    """Sends not done whose work is not queued or running anywhere."""
+def busy_sends():
+    """Ids of sends with a task queued or running."""
     from django_tasks_db.models import DBTaskResult
 
-    now = now or timezone.now()
     open_tasks = DBTaskResult.objects.filter(
         status__in=["READY", "RUNNING"],
         task_path__in=[TASK_PATHS["start"], TASK_PATHS["batch"]],
     ).values_list("args_kwargs", flat=True)
-    busy = {row["args"][0] for row in open_tasks if row.get("args")}
-    return (
+    return {row["args"][0] for row in open_tasks if row.get("args")}
+
+
+def unfinished_sends(now=None):
+    """Sends not done whose work is not queued or running anywhere."""
+    now = now or timezone.now()
+    return set(
         PostSend.objects.exclude(status=PostSend.Status.DONE)
         .filter(created_at__lt=now - lease())
-        .exclude(pk__in=busy)
+        .exclude(pk__in=busy_sends())
         .values_list("pk", flat=True)
     )
 
@@ -347,11 +358,16 @@ def reap_expired_leases(now=None):
     from .tasks import start_send
 
     now = now or timezone.now()
-    sends = release_expired(now=now) | set(unfinished_sends(now))
-    for send_id in sends:
+    released = release_expired(now=now)
+    for send_id in released:
+        finish_if_complete(send_id)
+    # Released rows are taken by the send's queued batches; a send with no
+    # task left (or none ever queued: killed during the setup) starts again.
+    restarted = unfinished_sends(now)
+    for send_id in restarted:
         if not finish_if_complete(send_id):
             start_send.enqueue(send_id)
-    return len(sends)
+    return len(released | restarted)
 
 
 def decide_uncertain(send_id, delivery_ids, sent):

@@ -230,3 +230,22 @@ def test_status_page_says_when_no_newsletter_worker_runs(
         seen_at=now,
     )
     assert "Kein Worker für die Newsletter-Warteschlange" not in client.get(url).text
+
+
+def test_a_slow_live_batch_keeps_its_whole_claim(smtp_server, audience, post, settings):
+    send = PostSend.objects.create(page=post, subject="x")
+    sending.fan_out(send.pk)
+    lease = timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        claimed = sending.claim_batch(send.pk, 3)
+        batch = sending.Batch(send, claimed)
+        assert batch.hand_over(claimed[0])
+    with time_machine.travel(start + lease * 0.9, tick=False):
+        assert batch.hand_over(claimed[1])
+    # Past the first lease, but the worker renewed it for every claimed row.
+    with time_machine.travel(start + lease * 1.5, tick=False):
+        sending.release_expired(send.pk)
+    assert send.deliveries.filter(status=Delivery.Status.SENDING).count() == 3
+    with time_machine.travel(start + lease * 1.5, tick=False):
+        assert batch.hand_over(claimed[2])

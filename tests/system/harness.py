@@ -381,6 +381,13 @@ class Stack:
         self.workers[name] = worker
         return worker
 
+    def kill_worker(self, name):
+        """SIGKILL a worker; it is no longer one of the stack's workers."""
+        self.workers.pop(name).kill()
+
+    def stop_worker(self, name):
+        self.workers.pop(name).stop()
+
     def close(self):
         for process in [*self.workers.values(), *self.servers]:
             process.stop()

@@ -26,7 +26,7 @@ def test_send_survives_sigkill_during_setup_and_mid_batch(stack):
     )
     # Stop the newsletter worker, queue the send, start a fresh worker and
     # kill it as soon as it has begun to set the send up.
-    stack.workers["worker-newsletter"].stop()
+    stack.stop_worker("worker-newsletter")
     page_id = stack.shell(
         "from posts.models import BlogPostPage\n"
         "from newsletter import services\n"
@@ -56,7 +56,7 @@ def test_send_survives_sigkill_during_setup_and_mid_batch(stack):
         interval=0.01,
         message="the send's setup to begin",
     )
-    first.kill()
+    stack.kill_worker(first.name)
     killed_setup_at = state()
     sent_before = len(stack.recipients(subject))
 
@@ -72,7 +72,7 @@ def test_send_survives_sigkill_during_setup_and_mid_batch(stack):
         interval=0.1,
         message="the resumed send to be under way",
     )
-    second.kill()
+    stack.kill_worker(second.name)
     mid_batch = sum(ours().values())
     assert mid_batch < RECIPIENTS
 
