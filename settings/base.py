@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: refuses TRACE and unknown methods before anything else runs.
+    "core.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -98,8 +100,12 @@ TEMPLATES = [
 
 
 def database_config(url):
+    # Persistent connections, checked before each request reuses one: a database
+    # restart or a terminated backend then costs a reconnect, never a 500.
     config = dj_database_url.parse(
-        url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60"))
+        url,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # Django's defaults make concurrent writers fail with "database is locked":
@@ -227,6 +233,10 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 TAGGIT_CASE_INSENSITIVE = True
+
+# Hosts outside the site that serve uploads (S3, a CDN): allowed as image and media
+# sources by the Content-Security-Policy (core.security). Empty: media is served here.
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
 
 # Links from the blog to other sites tell them which site, not which page.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
