@@ -223,6 +223,9 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Feder")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No request to Gravatar from the admin (the CSP would block it anyway): Wagtail
+# shows its own default avatar or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
