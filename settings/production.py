@@ -33,7 +33,8 @@ def public_base_url(value):
         local = ipaddress.ip_address(host).is_loopback or host in {"0.0.0.0", "::"}
     except ValueError:
         local = host == "localhost" or host.endswith(".localhost")
-    if local:
+    # Only for test harnesses and benchmarks on one machine, never a real site.
+    if local and not env_bool("ALLOW_LOCAL_PUBLIC_BASE_URL"):
         raise ImproperlyConfigured(
             f"PUBLIC_BASE_URL points at this machine ({value}); readers and email "
             "recipients could not follow such links. Set it to the public address, "

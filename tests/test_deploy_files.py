@@ -19,7 +19,9 @@ PRODUCTION = README[
 COMPOSE = yaml.safe_load((ROOT / "compose.yaml").read_text())
 SERVICES = COMPOSE["services"]
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
-ENV_READ = re.compile(r"""os\.environ(?:\.get\(|\[)\s*["']([A-Z0-9_]+)["']""")
+ENV_READ = re.compile(
+    r"""(?:os\.environ(?:\.get\(|\[)|env_bool\(|env_list\()\s*["']([A-Z0-9_]+)["']"""
+)
 # Read by images and tools, not by Feder.
 NOT_OURS = {
     "POSTGRES_DB",

@@ -75,6 +75,13 @@ def test_production_refuses_a_public_address_readers_cannot_reach(address):
     assert "PUBLIC_BASE_URL" in result.stderr
 
 
+def test_loopback_public_address_only_with_the_explicit_test_switch():
+    env = {**PRODUCTION_ENV, "PUBLIC_BASE_URL": "http://127.0.0.1:8123"}
+    assert run_manage("check", env=env).returncode != 0
+    result = run_manage("check", env={**env, "ALLOW_LOCAL_PUBLIC_BASE_URL": "true"})
+    assert result.returncode == 0, result.stderr
+
+
 def production_values(*expressions, **env):
     """Values of the production settings module, read without starting Django (so
     optional backends such as S3 need not be installed)."""
