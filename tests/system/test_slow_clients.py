@@ -167,8 +167,9 @@ def nginx_port(gunicorn_port, tmp_path_factory):
         "listen [::]:80;", ""
     )
     (prefix / "feder.conf").write_text(site)
+    upstream = (ROOT / "deploy" / "nginx" / "upstream.conf").read_text()
     (prefix / "upstream.conf").write_text(
-        f"upstream feder {{ server 127.0.0.1:{gunicorn_port}; keepalive 16; }}\n"
+        upstream.replace("127.0.0.1:8000", f"127.0.0.1:{gunicorn_port}")
     )
     (prefix / "nginx.conf").write_text(
         f"""
