@@ -43,3 +43,5 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 raw_env = ["DJANGO_SETTINGS_MODULE=settings.production"]
+# No gunicornc control socket: several servers on one machine would share its path.
+control_socket_disable = True

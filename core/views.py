@@ -24,17 +24,27 @@ def server_error(request):
     )
 
 
-@never_cache
-def healthz(request):
-    """Answers within milliseconds: one trivial query and one cache round trip.
-    503 with the failing part named when either is down."""
-    failures = []
+def _database_answers():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        failures.append("database")
+        return False
+    return True
+
+
+@never_cache
+def healthz(request):
+    """Answers within milliseconds: one trivial query and one cache round trip.
+    503 with the failing part named when either is down."""
+    failures = []
+    if not _database_answers():
+        # A connection dropped by the server (restart, failover) is not an
+        # outage: try once more on a fresh one before saying so.
+        connection.close()
+        if not _database_answers():
+            failures.append("database")
     try:
         key = "healthz:probe"
         cache.set(key, "1", 10)

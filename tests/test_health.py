@@ -36,3 +36,13 @@ def test_healthz_reports_a_cache_that_does_not_answer(client, settings):
     response = client.get("/healthz/")
     assert response.status_code == 503
     assert response.content == b"unavailable: cache"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_healthz_survives_a_connection_the_server_dropped(client):
+    """Like a database restart: the open connection is dead, the database is not."""
+    assert client.get("/healthz/").status_code == 200
+    connection.ensure_connection()
+    connection.connection.close()  # behind Django's back
+    response = client.get("/healthz/")
+    assert response.status_code == 200 and response.content == b"ok"
