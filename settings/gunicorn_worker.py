@@ -22,6 +22,7 @@ READ_TIMEOUT = float(os.environ.get("GUNICORN_REQUEST_READ_TIMEOUT", "30"))
 BUFFER_LIMIT = int(os.environ.get("GUNICORN_REQUEST_BUFFER_BYTES", str(16 * 2**20)))
 HEADERS_LIMIT = 64 * 1024
 CONTENT_LENGTH = re.compile(rb"\r\ncontent-length[ \t]*:[ \t]*(\d+)", re.IGNORECASE)
+EXPECT_CONTINUE = re.compile(rb"\r\nexpect[ \t]*:[ \t]*100-continue", re.IGNORECASE)
 CHUNKED = re.compile(rb"\r\ntransfer-encoding[ \t]*:[^\r\n]*chunked", re.IGNORECASE)
 TIMED_OUT = (
     b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
@@ -46,6 +47,19 @@ def request_is_complete(data):
 
 
 class BufferingThreadWorker(gthread.ThreadWorker):
+    def send_continue(self, conn, data):
+        """A client that asked first (Expect: 100-continue) sends its body only
+        after this; gunicorn sends its own later, and a second 1xx is allowed."""
+        end = data.find(b"\r\n\r\n")
+        if end < 0 or getattr(conn, "feder_continued", False):
+            return
+        head = data[:end]
+        if b"HTTP/1.1" in head.split(b"\r\n", 1)[0] and EXPECT_CONTINUE.search(
+            b"\r\n" + head
+        ):
+            conn.sock.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
+            conn.feder_continued = True
+
     def handle(self, conn):
         if self.cfg.is_ssl or conn.is_http2:
             return super().handle(conn)
@@ -65,6 +79,7 @@ class BufferingThreadWorker(gthread.ThreadWorker):
         if state == "closed":
             return False
         conn.feder_started = None
+        conn.feder_continued = False
         return super().handle(conn)
 
     def read_ahead(self, conn):
@@ -95,6 +110,7 @@ class BufferingThreadWorker(gthread.ThreadWorker):
             return "closed"
         if eof or request_is_complete(data):
             return "complete"
+        self.send_continue(conn, data)
         if time.monotonic() - started > READ_TIMEOUT:
             return "timeout"
         # Wait in the poller, not in a thread, for the rest.

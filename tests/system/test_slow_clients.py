@@ -273,3 +273,35 @@ def test_twenty_half_sent_bodies_do_not_stall_the_proxy(nginx_port):
         for conn in clients:
             conn.close()
     assert get(nginx_port) == "HTTP/1.1 200 OK"
+
+
+@pytest.mark.system
+def test_keep_alive_pipelining_and_expect_continue_still_work(gunicorn_port):
+    with socket.create_connection(("127.0.0.1", gunicorn_port), timeout=5) as conn:
+        # Two requests on one connection, the second sent before the first is answered.
+        conn.sendall(
+            b"GET /healthz/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            b"GET /healthz/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        data = b""
+        while chunk := conn.recv(65536):
+            data += chunk
+    assert data.count(b"HTTP/1.1 200 OK") == 2
+    assert data.endswith(b"ok")
+
+    body = b"email=leser%40example.org&consent=1"
+    with socket.create_connection(("127.0.0.1", gunicorn_port), timeout=5) as conn:
+        conn.sendall(
+            b"POST /healthz/ HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\nConnection: close\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        )
+        # The client waits for the go-ahead before it sends the body.
+        assert conn.recv(4096).startswith(b"HTTP/1.1 100 Continue\r\n")
+        conn.sendall(body)
+        data = b""
+        while chunk := conn.recv(65536):
+            data += chunk
+    final = [line for line in data.split(b"\r\n") if line.startswith(b"HTTP/1.1 ")]
+    # Django read the body and answered: its CSRF check refuses a token-less POST.
+    assert final[-1] == b"HTTP/1.1 403 Forbidden"
