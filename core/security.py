@@ -3,7 +3,9 @@
 Public pages get a strict Content-Security-Policy: everything from the site itself,
 no inline script or style, and frames only from the video players, which
 js/video.js inserts after a click. Wagtail's admin still ships inline scripts
-(date pickers, inline panels), so it gets its own, looser policy.
+(date pickers, inline panels), so it gets its own, looser policy. A view
+that needs another policy (an email shown in the browser, say) sets the header
+itself; this middleware only fills in what is missing.
 """
 
 from django.conf import settings
