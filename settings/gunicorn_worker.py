@@ -6,7 +6,9 @@ long as it likes, and a handful of such clients stall the server. This worker
 reads whatever has arrived without blocking and hands the connection back to
 the worker's poller until the rest comes (at most `keepalive` seconds between
 two pieces, `GUNICORN_REQUEST_READ_TIMEOUT` seconds in all, else 408). Only a
-complete request reaches a thread and Django. A buffering reverse proxy
+complete request reaches a thread and Django; bodies over the buffer limit and
+slow readers of the answer can hold a thread for at most that timeout per read
+or write. A buffering reverse proxy
 (deploy/nginx.conf) is still the documented default in front of it.
 """
 
@@ -17,9 +19,9 @@ import time
 from gunicorn.workers import gthread
 
 READ_TIMEOUT = float(os.environ.get("GUNICORN_REQUEST_READ_TIMEOUT", "30"))
-# Bodies larger than this are read by the thread as usual (admin uploads);
-# everything a reader sends is far smaller.
-BUFFER_LIMIT = int(os.environ.get("GUNICORN_REQUEST_BUFFER_BYTES", str(16 * 2**20)))
+# Bodies larger than this (admin uploads) are read by the thread as usual, but
+# with a timeout on every read and write; everything a reader sends is smaller.
+BUFFER_LIMIT = int(os.environ.get("GUNICORN_REQUEST_BUFFER_BYTES", str(2**20)))
 HEADERS_LIMIT = 64 * 1024
 CONTENT_LENGTH = re.compile(rb"\r\ncontent-length[ \t]*:[ \t]*(\d+)", re.IGNORECASE)
 EXPECT_CONTINUE = re.compile(rb"\r\nexpect[ \t]*:[ \t]*100-continue", re.IGNORECASE)
@@ -46,6 +48,26 @@ def request_is_complete(data):
     return body >= int(length.group(1)) if length else True
 
 
+class TimeoutSocket:
+    """The connection's socket, where "blocking" means "blocking with a timeout":
+    gunicorn switches it to blocking mode for each request, and a read or
+    write that then waits longer than `timeout` raises instead of holding the
+    thread (a large body that stops arriving, a client that stops reading)."""
+
+    def __init__(self, sock, timeout):
+        self._sock = sock
+        self._timeout = timeout
+
+    def setblocking(self, flag):
+        if flag:
+            self._sock.settimeout(self._timeout)
+        else:
+            self._sock.setblocking(False)
+
+    def __getattr__(self, name):
+        return getattr(self._sock, name)
+
+
 class BufferingThreadWorker(gthread.ThreadWorker):
     def send_continue(self, conn, data):
         """A client that asked first (Expect: 100-continue) sends its body only
@@ -63,6 +85,8 @@ class BufferingThreadWorker(gthread.ThreadWorker):
     def handle(self, conn):
         if self.cfg.is_ssl or conn.is_http2:
             return super().handle(conn)
+        if not isinstance(conn.sock, TimeoutSocket):
+            conn.sock = TimeoutSocket(conn.sock, READ_TIMEOUT)
         try:
             state = self.read_ahead(conn)
         except OSError:

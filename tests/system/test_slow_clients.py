@@ -132,6 +132,7 @@ def gunicorn_port(tmp_path_factory):
             "GUNICORN_BIND": f"127.0.0.1:{port}",
             "GUNICORN_ACCESS_LOG": os.devnull,
             "GUNICORN_REQUEST_READ_TIMEOUT": "4",
+            "GUNICORN_REQUEST_BUFFER_BYTES": "65536",
             "LOG_LEVEL": "ERROR",
         }
     )
@@ -305,3 +306,30 @@ def test_keep_alive_pipelining_and_expect_continue_still_work(gunicorn_port):
     final = [line for line in data.split(b"\r\n") if line.startswith(b"HTTP/1.1 ")]
     # Django read the body and answered: its CSRF check refuses a token-less POST.
     assert final[-1] == b"HTTP/1.1 403 Forbidden"
+
+
+@pytest.mark.system
+def test_a_large_body_that_stops_frees_its_thread_after_the_read_timeout(
+    gunicorn_port,
+):
+    """Bodies over the buffer limit are read by a thread, but never for longer
+    than GUNICORN_REQUEST_READ_TIMEOUT (4 s here) without data."""
+    clients = []
+    for _ in range(3):
+        conn = socket.create_connection(("127.0.0.1", gunicorn_port), timeout=5)
+        # The sign-up endpoint reads the body (same-origin, no CSRF token).
+        conn.sendall(
+            b"POST /abo/anmelden/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Sec-Fetch-Site: same-origin\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            b"Content-Length: 1000000\r\n\r\nemail=" + b"x" * 100_000
+        )
+        clients.append(conn)
+    try:
+        # Cut off (an error answer or a closed connection), not held forever.
+        answers = [server_answer(conn, timeout=15) for conn in clients]
+        assert None not in answers, answers
+    finally:
+        for conn in clients:
+            conn.close()
+    assert get(gunicorn_port) == "HTTP/1.1 200 OK"
