@@ -317,10 +317,10 @@ def test_a_large_body_that_stops_frees_its_thread_after_the_read_timeout(
     clients = []
     for _ in range(3):
         conn = socket.create_connection(("127.0.0.1", gunicorn_port), timeout=5)
-        # The sign-up endpoint reads the body (same-origin, no CSRF token).
+        # With a CSRF cookie, Django's CSRF check reads the body for the token.
         conn.sendall(
-            b"POST /abo/anmelden/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-            b"Sec-Fetch-Site: same-origin\r\n"
+            b"POST /healthz/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Cookie: csrftoken=abcdefghijklmnopqrstuvwxyzABCDEF\r\n"
             b"Content-Type: application/x-www-form-urlencoded\r\n"
             b"Content-Length: 1000000\r\n\r\nemail=" + b"x" * 100_000
         )
