@@ -51,6 +51,10 @@ def main():
         "DJANGO_SETTINGS_MODULE": "settings.production",
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
+        # Production settings refuse a loopback public address; links are not measured.
+        "PUBLIC_BASE_URL": os.environ.get(
+            "PUBLIC_BASE_URL", "https://blog.example.org"
+        ),
         "SECURE_SSL_REDIRECT": "false",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "2"),

@@ -149,6 +149,10 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+# The only hosts a page may frame, and only after the reader clicks (js/video.js);
+# the Content-Security-Policy (core.security) allows exactly these.
+VIDEO_PLAYER_ORIGINS = ("https://www.youtube-nocookie.com", "https://player.vimeo.com")
+
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 VIMEO_ID = re.compile(r"^\d{6,12}$")
 
@@ -194,9 +198,9 @@ class VideoValue(blocks.StructValue):
     def embed_url(self):
         provider, video_id = self._parsed()
         if provider == "youtube":
-            return f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1&rel=0"
+            return f"{VIDEO_PLAYER_ORIGINS[0]}/embed/{video_id}?autoplay=1&rel=0"
         if provider == "vimeo":
-            return f"https://player.vimeo.com/video/{video_id}?autoplay=1&dnt=1"
+            return f"{VIDEO_PLAYER_ORIGINS[1]}/video/{video_id}?autoplay=1&dnt=1"
         return ""
 
     def watch_url(self):

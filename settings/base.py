@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: refuses TRACE and unknown methods before anything else runs.
+    "core.security.SecurityHeadersMiddleware",
     # Outermost: a request whose database connection died under it runs once more.
     "core.middleware.RetryOnLostConnectionMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -252,6 +254,9 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Feder")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No request to Gravatar from the admin (the CSP would block it anyway): Wagtail
+# shows its own default avatar or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
@@ -262,6 +267,10 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 TAGGIT_CASE_INSENSITIVE = True
+
+# Hosts outside the site that serve uploads (S3, a CDN): allowed as image and media
+# sources by the Content-Security-Policy (core.security). Empty: media is served here.
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
 
 # Links from the blog to other sites tell them which site, not which page.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

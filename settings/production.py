@@ -1,4 +1,6 @@
+import ipaddress
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -15,7 +17,35 @@ if len(SECRET_KEY) < 50:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment.")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+
+def public_base_url(value):
+    """The public address every link is built from: refuse one readers cannot reach."""
+    parts = urlsplit(value.strip())
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in {"http", "https"} or not host:
+        raise ImproperlyConfigured(
+            "PUBLIC_BASE_URL must be set in the environment to the site's public "
+            "address, e.g. https://blog.example.org (canonical tags, feeds and every "
+            "email link are built from it)."
+        )
+    try:
+        local = ipaddress.ip_address(host).is_loopback or host in {"0.0.0.0", "::"}
+    except ValueError:
+        local = host == "localhost" or host.endswith(".localhost")
+    # Only for test harnesses and benchmarks on one machine, never a real site.
+    if local and not env_bool("ALLOW_LOCAL_PUBLIC_BASE_URL"):
+        raise ImproperlyConfigured(
+            f"PUBLIC_BASE_URL points at this machine ({value}); readers and email "
+            "recipients could not follow such links. Set it to the public address, "
+            "e.g. https://blog.example.org."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+PUBLIC_BASE_URL = public_base_url(os.environ.get("PUBLIC_BASE_URL", ""))
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") or [PUBLIC_BASE_URL]
 
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -35,6 +65,29 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Media on S3-compatible storage (django-storages, `pip install .[s3]`) when a
+# bucket is named: needed as soon as more than one machine serves the site.
+# Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by boto3).
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+    SERVE_MEDIA = False
+    _media_host = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or os.environ.get(
+        "AWS_S3_ENDPOINT_URL", "https://s3.amazonaws.com"
+    )
+    if "://" not in _media_host:
+        _media_host = f"https://{_media_host}"
+    CSP_MEDIA_ORIGINS = [*CSP_MEDIA_ORIGINS, _media_host]  # noqa: F405
 
 # Emails and other follow-up work go through the durable database queue;
 # run `python manage.py run_worker` (one per queue) next to gunicorn.

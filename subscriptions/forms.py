@@ -1,4 +1,7 @@
+import ipaddress
 import re
+
+import idna
 
 from django import forms
 from django.core.validators import validate_email
@@ -9,6 +12,18 @@ from django.utils.translation import gettext_lazy as _
 NAME_PATTERN = re.compile(r"^[^\W\d_]+(?:[ .'’-]+[^\W\d_]+)*\.?$")
 HONEYPOT_FIELD = "website"
 INVALID_EMAIL = _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
+LOCAL_DOMAIN = _(
+    "Adressen bei „localhost“ oder ohne Domain-Endung erreichen niemanden. "
+    "Bitte eine öffentliche E-Mail-Adresse angeben."
+)
+IP_LITERAL = _(
+    "Adressen mit einer IP-Adresse statt eines Domainnamens werden nicht "
+    "angenommen. Bitte eine Adresse mit Domainnamen angeben."
+)
+INVALID_DOMAIN = _(
+    "Der Domainname dieser Adresse ist ungültig (fehlerhafte internationale "
+    "Schreibweise). Bitte die Adresse prüfen."
+)
 
 
 def normalise_email(value):
@@ -17,10 +32,7 @@ def normalise_email(value):
     local, at, domain = value.rpartition("@")
     if not at or not local or not domain:
         raise forms.ValidationError(INVALID_EMAIL)
-    try:
-        domain = domain.strip().rstrip(".").encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        raise forms.ValidationError(INVALID_EMAIL) from None
+    domain = check_domain(domain.strip().rstrip("."))
     email = f"{local}@{domain}"
     if len(email) > 254:
         raise forms.ValidationError(_("Diese E-Mail-Adresse ist zu lang."))
@@ -29,6 +41,35 @@ def normalise_email(value):
     except forms.ValidationError:
         raise forms.ValidationError(INVALID_EMAIL) from None
     return email
+
+
+def check_domain(domain):
+    """The domain's ASCII form, or a German error for a domain no mail reaches."""
+    if domain.startswith("[") or _is_ip_address(domain):
+        raise forms.ValidationError(IP_LITERAL)
+    # IDNA 2008 with UTS 46 mapping (as browsers and registries use it): Unicode
+    # domains are folded to their ASCII form, and punycode typed in directly must
+    # decode to a valid name, so broken or disguised labels are refused.
+    try:
+        ascii_domain = idna.encode(domain, uts46=True).decode("ascii").lower()
+        idna.decode(ascii_domain)
+    except (idna.IDNAError, UnicodeError):
+        raise forms.ValidationError(INVALID_DOMAIN) from None
+    if (
+        ascii_domain == "localhost"
+        or ascii_domain.endswith(".localhost")
+        or "." not in ascii_domain
+    ):
+        raise forms.ValidationError(LOCAL_DOMAIN)
+    return ascii_domain
+
+
+def _is_ip_address(domain):
+    try:
+        ipaddress.ip_address(domain)
+    except ValueError:
+        return False
+    return True
 
 
 class SubscribeForm(forms.Form):

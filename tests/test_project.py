@@ -1,5 +1,6 @@
 """Project-level checks: deploy settings, migrations, the error pages."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "Jq8-vR2!mZ5@wL9#tK4$hN7%bX3^cF6&dG1*sP0(eY" + "u8)iO2_aQ5",
     "ALLOWED_HOSTS": "blog.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://blog.example.org",
+    "PUBLIC_BASE_URL": "https://blog.example.org",
 }
 
 
@@ -45,12 +47,104 @@ def test_check_deploy_is_clean_under_production_settings():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "PUBLIC_BASE_URL"])
 def test_production_settings_fail_loudly_without_required_environment(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert missing in result.stderr
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://127.0.0.1:8000",
+        "http://localhost:8000",
+        "https://blog.localhost",
+        "http://[::1]:8000/",
+        "http://127.0.1.1",
+        "http://0.0.0.0:8000",
+        "blog.example.org",
+        "ftp://blog.example.org",
+    ],
+)
+def test_production_refuses_a_public_address_readers_cannot_reach(address):
+    result = run_manage("check", env={**PRODUCTION_ENV, "PUBLIC_BASE_URL": address})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "PUBLIC_BASE_URL" in result.stderr
+
+
+def test_loopback_public_address_only_with_the_explicit_test_switch():
+    env = {**PRODUCTION_ENV, "PUBLIC_BASE_URL": "http://127.0.0.1:8123"}
+    assert run_manage("check", env=env).returncode != 0
+    result = run_manage("check", env={**env, "ALLOW_LOCAL_PUBLIC_BASE_URL": "true"})
+    assert result.returncode == 0, result.stderr
+
+
+def production_values(*expressions, **env):
+    """Values of the production settings module, read without starting Django (so
+    optional backends such as S3 need not be installed)."""
+    code = "import settings.production as s\n" + "\n".join(
+        f"print(repr({expression}))" for expression in expressions
+    )
+    clean = {
+        key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **PRODUCTION_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return [ast.literal_eval(line) for line in result.stdout.splitlines()]
+
+
+def test_production_links_follow_the_public_address():
+    values = production_values(
+        "s.PUBLIC_BASE_URL",
+        "s.WAGTAILADMIN_BASE_URL",
+        "s.CSRF_TRUSTED_ORIGINS",
+        PUBLIC_BASE_URL="https://Blog.Example.org:8443/",
+        CSRF_TRUSTED_ORIGINS="",
+    )
+    assert values == [
+        "https://Blog.Example.org:8443",
+        "https://Blog.Example.org:8443",
+        ["https://Blog.Example.org:8443"],
+    ]
+
+
+def test_postgres_connections_are_persistent_and_health_checked():
+    [database] = production_values(
+        "s.DATABASES['default']", DATABASE_URL="postgres://feder@db.internal/feder"
+    )
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert database["CONN_MAX_AGE"] >= 60
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_media_moves_to_s3_when_a_bucket_is_named():
+    storage, serve_media, origins = production_values(
+        "s.STORAGES['default']",
+        "s.SERVE_MEDIA",
+        "s.CSP_MEDIA_ORIGINS",
+        AWS_STORAGE_BUCKET_NAME="feder-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.net",
+        AWS_S3_REGION_NAME="eu-central-1",
+    )
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "feder-media"
+    assert storage["OPTIONS"]["endpoint_url"] == "https://s3.example.net"
+    assert storage["OPTIONS"]["querystring_auth"] is False
+    assert serve_media is False
+    # The pages may show images from there, and from nowhere else.
+    assert origins == ["https://s3.example.net"]
+    [default] = production_values("s.STORAGES['default']['BACKEND']")
+    assert default == "django.core.files.storage.FileSystemStorage"
 
 
 def test_production_uses_manifest_static_files_and_the_durable_task_queue():

@@ -8,8 +8,8 @@ document.addEventListener("click", (event) => {
   const iframe = document.createElement("iframe");
   iframe.src = src;
   iframe.title = figure.dataset.videoTitle || "Video";
+  // "fullscreen" here; the old allowfullscreen attribute as well only earns a warning.
   iframe.allow = "autoplay; fullscreen; picture-in-picture; encrypted-media";
-  iframe.allowFullscreen = true;
   iframe.referrerPolicy = "strict-origin-when-cross-origin";
   button.replaceWith(iframe);
   iframe.focus();
