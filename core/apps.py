@@ -16,3 +16,7 @@ class CoreConfig(AppConfig):
         # Wagtail's own links (admin "live ansehen", sitemap) come from the
         # default Site: it takes the public address after every migrate.
         post_migrate.connect(sync_default_site, sender=self)
+
+        from . import invalidation
+
+        invalidation.connect()
