@@ -29,10 +29,10 @@ def editor_cookies(client, editor):
 
 
 def assert_never_stored(server, url, **kwargs):
-    first = server.get(url, **kwargs)
+    server.get(url, **kwargs)
     second = server.get(url, **kwargs)
     assert second.cache in {"miss", "bypass"}, (url, second.headers)
-    return first, second
+    return second
 
 
 def assert_private(answer):
@@ -79,7 +79,7 @@ def test_preview_links_are_never_cached(server, post, editor):
     draft.save_revision()
     _, token = PreviewLink.create_for(post, editor)
     url = f"/vorschau/{token}/"
-    first, second = assert_never_stored(server, url)
+    second = assert_never_stored(server, url)
     assert "Geheimer Entwurf" in second.text
     assert second.cache == "bypass"
     assert second.headers["cache-control"] == "private, no-store"
@@ -94,14 +94,14 @@ def test_preview_links_are_never_cached(server, post, editor):
     ],
 )
 def test_subscription_pages_are_never_cached(server, home, url):
-    first, second = assert_never_stored(server, url)
+    second = assert_never_stored(server, url)
     assert second.cache == "bypass"
     assert_private(second)
 
 
 def test_search_with_a_query_is_never_cached(server, post, search_index):
     post.save_revision().publish()
-    first, second = assert_never_stored(server, "/suche/?q=Zuh%C3%B6ren")
+    second = assert_never_stored(server, "/suche/?q=Zuh%C3%B6ren")
     assert "Zuhören lernen" in second.text
     assert_private(second)
     # The empty search page is the same for everyone.
@@ -109,7 +109,7 @@ def test_search_with_a_query_is_never_cached(server, post, search_index):
 
 
 def test_the_admin_is_never_cached(server, editor_cookies, home):
-    first, second = assert_never_stored(server, "/admin/login/")
+    second = assert_never_stored(server, "/admin/login/")
     assert second.cache == "bypass"
     answer = server.get("/admin/", cookies=editor_cookies)
     assert answer.status == 200 and answer.cache == "bypass"
@@ -126,7 +126,7 @@ def test_non_get_requests_go_to_django(server, post):
 
 
 def test_responses_setting_cookies_are_never_stored(server, test_urls, home):
-    first, second = assert_never_stored(server, "/test/keks/")
+    second = assert_never_stored(server, "/test/keks/")
     assert "gesehen=1" in second.headers["set-cookie"]
     assert_private(second)
 
@@ -137,8 +137,8 @@ def test_responses_varying_on_other_headers_are_not_shared(server, test_urls, ho
 
 @pytest.mark.parametrize("url", ["/test/umleitung/", "/test/fehler/"])
 def test_other_statuses_are_never_stored(server, test_urls, home, url):
-    first, second = assert_never_stored(server, url)
-    assert first.status in {302, 500}
+    second = assert_never_stored(server, url)
+    assert second.status in {302, 500}
     assert_private(second)
 
 

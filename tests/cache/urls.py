@@ -4,7 +4,8 @@ cache leaves them alone."""
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path
 
-from settings.urls import handler404, handler500, urlpatterns as site_urlpatterns
+from settings.urls import handler404, handler500
+from settings.urls import urlpatterns as site_urlpatterns
 
 
 def sets_cookie(request):
