@@ -71,7 +71,7 @@ def has_editor_cookie(cookie_header):
 
 
 def bypassed_path(path):
-    return any(path.startswith(prefix) for prefix in bypass_prefixes())
+    return path.startswith(bypass_prefixes())
 
 
 def bypass_prefixes():
@@ -163,6 +163,9 @@ class Generation:
 
     KEY = "pagecache:generation"
 
+    def __init__(self):
+        self._seen = (None, None)  # (file identity, token), read once per change
+
     def uses_file(self):
         backend = settings.CACHES[settings.PAGE_CACHE_ALIAS]["BACKEND"]
         return backend.endswith("LocMemCache")
@@ -173,10 +176,7 @@ class Generation:
 
     def current(self):
         if self.uses_file():
-            try:
-                return self.path.read_text() or self.bump()
-            except FileNotFoundError:
-                return self.bump()
+            return self._from_file(settings.PAGE_CACHE_GENERATION_FILE)
         store = cache_store()
         token = store.get(self.KEY)
         if token is None:
@@ -184,15 +184,47 @@ class Generation:
             token = store.get(self.KEY)
         return token
 
+    # The file only grows (one token a line, appended), so a change always
+    # changes its size: a stat per request tells whether to read it again.
+    MAX_FILE_BYTES = 64 * 1024
+
+    def _from_file(self, path):
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            return self.bump()
+        identity = (path, info.st_ino, info.st_size)
+        seen, token = self._seen
+        if seen != identity:
+            with open(path, "rb") as file:
+                lines = file.read().split(b"\n")
+            complete = [line for line in lines[:-1] if line]
+            if not complete:
+                return self.bump()
+            token = complete[-1].decode()
+            self._seen = (identity, token)
+        return token
+
     def bump(self):
         token = secrets.token_hex(8)
-        if self.uses_file():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            scratch = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            scratch.write_text(token)
-            os.replace(scratch, self.path)  # atomic: readers see old or new
-        else:
+        if not self.uses_file():
             cache_store().set(self.KEY, token, timeout=None)
+            return token
+        path = self.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            size = 0
+        if size > self.MAX_FILE_BYTES:
+            # Start a new file now and then (atomic: readers see old or new).
+            scratch = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            scratch.write_text(token + "\n")
+            os.replace(scratch, path)
+        else:
+            # One small O_APPEND write: atomic between processes.
+            with open(path, "ab") as file:
+                file.write(f"{token}\n".encode())
         return token
 
 

@@ -3,12 +3,15 @@ shared; with local memory every process on the machine reads one generation
 file."""
 
 import os
+import subprocess
+import sys
 import uuid
 
 import pytest
 
 from django.core.cache import caches
 
+from core.pagecache import Generation, generation
 from tests.factories import make_post
 
 from .conftest import Server, warm
@@ -81,8 +84,30 @@ def test_with_local_memory_a_change_in_another_process_is_seen(server, blog, set
     post = make_post(blog, "Lokal")
     warm(server, post.url)
     # Another process (a second gunicorn worker, the task worker, cron's
-    # publish_scheduled) replaces the generation file.
-    with open(settings.PAGE_CACHE_GENERATION_FILE, "w") as generation:
-        generation.write("von-einem-anderen-prozess")
+    # publish_scheduled) makes the pages stale.
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); "
+            "from core.pagecache import invalidate; invalidate()",
+        ],
+        check=True,
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "settings.test",
+            "PAGE_CACHE_GENERATION_FILE": settings.PAGE_CACHE_GENERATION_FILE,
+        },
+    )
     assert server.get(post.url).cache == "miss"
     assert server.get(post.url).cache == "hit"
+
+
+def test_the_generation_file_starts_anew_when_it_grew(page_cache, monkeypatch):
+    monkeypatch.setattr(Generation, "MAX_FILE_BYTES", 40)
+    tokens = [generation.current()]
+    for _ in range(6):
+        tokens.append(generation.bump())
+        assert generation.current() == tokens[-1]
+    assert len(set(tokens)) == len(tokens)
