@@ -175,14 +175,21 @@ class Generation:
         return Path(settings.PAGE_CACHE_GENERATION_FILE)
 
     def current(self):
-        if self.uses_file():
-            return self._from_file(settings.PAGE_CACHE_GENERATION_FILE)
+        return self.current_and(None)[0]
+
+    def current_and(self, key):
+        """(the current token, the entry stored under `key`): with Redis in
+        one round trip."""
         store = cache_store()
-        token = store.get(self.KEY)
+        if self.uses_file():
+            token = self._from_file(settings.PAGE_CACHE_GENERATION_FILE)
+            return token, (store.get(key) if key else None)
+        found = store.get_many([self.KEY, key] if key else [self.KEY])
+        token = found.get(self.KEY)
         if token is None:
             store.add(self.KEY, secrets.token_hex(8), timeout=None)
             token = store.get(self.KEY)
-        return token
+        return token, found.get(key)
 
     # The file only grows (one token a line, appended), so a change always
     # changes its size: a stat per request tells whether to read it again.
@@ -310,8 +317,7 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not lookup_allowed(environ):
             return self.app(environ, self._with_state(start_response, "bypass"))
         key = cache_key(environ)
-        token = generation.current()
-        entry = cache_store().get(key)
+        token, entry = generation.current_and(key)
         if entry is not None and entry["generation"] == token:
             return self._answer(environ, start_response, entry, "hit")
         return self._fill(environ, start_response, key, token)

@@ -134,7 +134,7 @@ if os.environ.get("REDIS_URL"):
         },
         # Whole pages, shared by every app server (core.pagecache).
         "pagecache": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.FastRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "feder") + "-page",
         },
