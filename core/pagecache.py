@@ -44,9 +44,10 @@ SHORT_LIVED_STATUSES = {301, 404}
 # Headers a stored entry never carries; X-Cache is set per answer.
 DROPPED_HEADERS = {"x-cache", "set-cookie"}
 # Responses whose Vary names only these may be shared: the cache answers only
-# requests without a session or CSRF cookie, and the site renders nothing else
-# from cookies.
-HARMLESS_VARY = {"cookie"}
+# requests without a session or CSRF cookie (and the site renders nothing else
+# from cookies), never requests asking for JSON (so Accept can only mean HTML
+# here), and keeps gzip and plain answers apart in its key.
+HARMLESS_VARY = {"cookie", "accept", "accept-encoding"}
 STORED_TYPES = ("text/", "application/rss+xml", "application/atom+xml")
 
 
@@ -243,7 +244,11 @@ def cache_key(environ):
         "wsgi.url_scheme", "http"
     )
     host = (environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")).lower()
-    target = f"{scheme}://{host}{environ.get('PATH_INFO', '')}?{environ.get('QUERY_STRING', '')}"
+    gzip = "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "").lower()
+    target = (
+        f"{scheme}://{host}{environ.get('PATH_INFO', '')}"
+        f"?{environ.get('QUERY_STRING', '')} {'gzip' if gzip else ''}"
+    )
     digest = hashlib.sha256(target.encode("utf-8", "surrogateescape")).hexdigest()
     return f"pagecache:page:{digest}"
 

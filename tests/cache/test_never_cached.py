@@ -135,6 +135,21 @@ def test_responses_varying_on_other_headers_are_not_shared(server, test_urls, ho
     assert_never_stored(server, "/test/sprache/")
 
 
+def test_compressed_and_plain_answers_are_kept_apart(server, test_urls, home):
+    warm(server, "/test/gzip/")
+    gzip = {"accept_encoding": "gzip, deflate, br"}
+    assert server.get("/test/gzip/", **gzip).text == "gepackt"
+    answer = server.get("/test/gzip/", **gzip)
+    assert answer.cache == "hit" and answer.text == "gepackt"
+    assert server.get("/test/gzip/").text == "ungepackt"
+
+
+def test_vary_accept_is_shared_as_html_only(server, test_urls, home):
+    warm(server, "/test/accept/")
+    answer = server.get("/test/accept/", accept="application/activity+json")
+    assert answer.cache == "bypass"
+
+
 @pytest.mark.parametrize("url", ["/test/umleitung/", "/test/fehler/"])
 def test_other_statuses_are_never_stored(server, test_urls, home, url):
     second = assert_never_stored(server, url)

@@ -20,6 +20,19 @@ def varies_by_language(request):
     return response
 
 
+def compressed_when_asked(request):
+    gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+    response = HttpResponse("gepackt" if gzip else "ungepackt")
+    response["Vary"] = "Accept-Encoding"
+    return response
+
+
+def varies_by_accept(request):
+    response = HttpResponse("HTML für Browser.")
+    response["Vary"] = "Accept"
+    return response
+
+
 def temporary_redirect(request):
     return HttpResponseRedirect("/")
 
@@ -32,6 +45,8 @@ urlpatterns = [
     path("test/keks/", sets_cookie),
     path("test/sprache/", varies_by_language),
     path("test/umleitung/", temporary_redirect),
+    path("test/gzip/", compressed_when_asked),
+    path("test/accept/", varies_by_accept),
     path("test/fehler/", server_error),
     *site_urlpatterns,
 ]
