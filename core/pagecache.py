@@ -25,6 +25,7 @@ change touches most URLs, and a miss costs one render.
 """
 
 import hashlib
+import logging
 import os
 import secrets
 import time
@@ -38,6 +39,8 @@ from django.utils.cache import (
     patch_cache_control,
     set_response_etag,
 )
+
+logger = logging.getLogger(__name__)
 
 CACHEABLE_STATUSES = {200, 301, 404}
 SHORT_LIVED_STATUSES = {301, 404}
@@ -322,7 +325,12 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not lookup_allowed(environ):
             return self.app(environ, self._with_state(start_response, "bypass"))
         key = cache_key(environ)
-        token, entry = generation.current_and(key)
+        try:
+            token, entry = generation.current_and(key)
+        except Exception:
+            # The cache is down (Redis restarting): Django answers meanwhile.
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.app(environ, self._with_state(start_response, "bypass"))
         if entry is not None and entry["generation"] == token:
             return self._answer(environ, start_response, entry, "hit")
         return self._fill(environ, start_response, key, token)
@@ -383,7 +391,10 @@ class PageCacheMiddleware:
             "stored_at": time.time(),
         }
         if len(body) <= settings.PAGE_CACHE_MAX_BYTES and storable(status, headers):
-            cache_store().set(key, entry, timeout_for(status))
+            try:
+                cache_store().set(key, entry, timeout_for(status))
+            except Exception:
+                logger.warning("Page cache: could not store %s", key, exc_info=True)
             return self._answer(environ, start_response, entry, "miss")
         start_response(status, [*headers, ("X-Cache", "miss")])
         if environ["REQUEST_METHOD"] == "HEAD":

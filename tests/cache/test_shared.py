@@ -3,6 +3,7 @@ shared; with local memory every process on the machine reads one generation
 file."""
 
 import os
+import socket
 import subprocess
 import sys
 import uuid
@@ -10,6 +11,7 @@ import uuid
 import pytest
 
 from django.core.cache import caches
+from django.test import override_settings
 
 from core.pagecache import Generation, generation
 from tests.factories import make_post
@@ -80,6 +82,26 @@ def test_with_redis_publishing_on_one_server_refreshes_every_server(
         assert "Zweite Fassung" in answer.text
     # The generation lives in Redis, not in a file.
     assert not (tmp_path / "pagecache-generation").exists()
+
+
+def test_without_redis_django_answers(page_cache, settings, blog):
+    post = make_post(blog, "Redis ist weg")
+    free = socket.socket()
+    free.bind(("127.0.0.1", 0))
+    port = free.getsockname()[1]
+    free.close()  # nothing listens there now
+    unreachable = {
+        **settings.CACHES,
+        "pagecache": {
+            "BACKEND": "core.redis_cache.FastRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/1",
+        },
+    }
+    with override_settings(CACHES=unreachable):
+        answer = Server().get(post.url)
+    assert answer.status == 200
+    assert answer.cache == "bypass"
+    assert "Redis ist weg" in answer.text
 
 
 def test_with_local_memory_a_change_in_another_process_is_seen(server, blog, settings):
