@@ -253,7 +253,12 @@ PAGE_CACHE_PURGE_URL_NAMES = ["feed", "feed_atom", "sitemap", "robots_txt"]
 
 
 def frontend_cache_backends():
-    """A CDN or caching proxy in front, purged on every change (see README)."""
+    """A CDN or caching proxy in front, purged on every change (see README).
+
+    wagtail.contrib.frontend_cache's backends and purge task do the work;
+    the app itself stays out of INSTALLED_APPS, because its own signal
+    handlers purge only the changed page, and core.invalidation purges that
+    page together with everything that shows it."""
     backends = {}
     if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         # Varnish, nginx or any proxy that accepts HTTP PURGE requests.

@@ -177,3 +177,36 @@ def test_rendering_images_does_not_invalidate(server, blog):
     assert server.get(post.url).cache == "hit"
     assert server.get("/").cache == "miss"
     assert server.get("/").cache == "hit"
+
+
+def test_expiry_by_publish_scheduled_removes_the_post(server, older, committing):
+    url = older.url
+    warm(server, url, "/blog/")
+    older.expire_at = timezone.now() - timedelta(minutes=1)
+    older.save()
+    with committing():
+        call_command("publish_scheduled")
+    assert fresh(server, url).status == 404
+    assert "aeltere-gedanken" not in fresh(server, "/blog/").text
+
+
+def test_renaming_the_site_refreshes_every_page(server, site_tree, older, committing):
+    warm(server, "/", older.url)
+    site = site_tree["site"]
+    with committing():
+        site.site_name = "Mesuts neuer Blog"
+        site.save()
+    for url in ["/", older.url]:
+        assert "Mesuts neuer Blog" in fresh(server, url).text, url
+
+
+def test_a_new_redirect_replaces_a_cached_404(server, home, committing):
+    from wagtail.contrib.redirects.models import Redirect
+
+    warm(server, "/alte-adresse/")
+    with committing():
+        Redirect.objects.create(
+            old_path="/alte-adresse", redirect_link="/", is_permanent=True
+        )
+    answer = fresh(server, "/alte-adresse/")
+    assert answer.status == 301
