@@ -181,3 +181,19 @@ def test_json_content_negotiation_is_never_answered_from_html(server, post):
 
 def test_media_and_static_files_are_not_stored(server, home):
     assert server.get("/static/css/site.css").cache == "bypass"
+
+
+@pytest.mark.parametrize("kind", ["password", "login"])
+def test_restricted_pages_are_never_shared(server, post, kind):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=post,
+        restriction_type=kind,
+        password="geheim" if kind == "password" else "",
+    )
+    for _ in range(2):
+        answer = server.get(post.url)
+        assert answer.cache == "miss"
+        assert "Text von Artikel" not in answer.text
+        assert_private(answer)
