@@ -34,6 +34,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http import HttpResponse
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -370,8 +371,8 @@ class PageCacheMiddleware:
             return start_response(status, headers, exc_info) if exc_info else None
 
         result = self.app(inner, start)
-        if getattr(result, "streaming", False) or "status" not in captured:
-            # Pass a streaming answer through as it is (never stored).
+        if not isinstance(result, HttpResponse):
+            # A streamed or file answer passes through as it is, never stored.
             start_response(
                 captured["status"], [*captured["headers"], ("X-Cache", "miss")]
             )

@@ -144,6 +144,11 @@ def test_compressed_and_plain_answers_are_kept_apart(server, test_urls, home):
     assert server.get("/test/gzip/").text == "ungepackt"
 
 
+def test_streamed_answers_pass_through_unstored(server, test_urls, home):
+    answer = assert_never_stored(server, "/test/strom/")
+    assert answer.text == "Teil 1, Teil 2."
+
+
 def test_vary_accept_is_shared_as_html_only(server, test_urls, home):
     warm(server, "/test/accept/")
     answer = server.get("/test/accept/", accept="application/activity+json")

@@ -1,7 +1,7 @@
 """The site's URLs plus a few answers no public page gives, to prove the
 cache leaves them alone."""
 
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.urls import path
 
 from settings.urls import handler404, handler500
@@ -33,6 +33,12 @@ def varies_by_accept(request):
     return response
 
 
+def streamed(request):
+    response = StreamingHttpResponse(iter([b"Teil 1, ", b"Teil 2."]))
+    response["Cache-Control"] = "public, s-maxage=60"
+    return response
+
+
 def temporary_redirect(request):
     return HttpResponseRedirect("/")
 
@@ -45,6 +51,7 @@ urlpatterns = [
     path("test/keks/", sets_cookie),
     path("test/sprache/", varies_by_language),
     path("test/umleitung/", temporary_redirect),
+    path("test/strom/", streamed),
     path("test/gzip/", compressed_when_asked),
     path("test/accept/", varies_by_accept),
     path("test/fehler/", server_error),
