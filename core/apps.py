@@ -18,6 +18,10 @@ class CoreConfig(AppConfig):
         post_migrate.connect(sync_default_site, sender=self)
         route_search_indexing()
 
+        from . import invalidation
+
+        invalidation.connect()
+
 
 def route_search_indexing():
     """Wagtail (modelsearch) enqueues one index update per saved page on the

@@ -5,7 +5,6 @@ import json
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.cache import cache_control
 
 from .site import absolute_url
 
@@ -48,9 +47,9 @@ def robots_lines(disallow):
 
 
 def robots_view(disallow):
-    """robots.txt keeping crawlers out of `disallow` (the URLconf names them)."""
+    """robots.txt keeping crawlers out of `disallow` (the URLconf names them).
+    Cached like every public page (core.pagecache)."""
 
-    @cache_control(public=True, max_age=60 * 60)
     def robots_txt(request):
         return HttpResponse(
             "\n".join(robots_lines(disallow)) + "\n",

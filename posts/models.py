@@ -12,6 +12,7 @@ from django.db.models import Count, Prefetch, Q
 from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -185,6 +186,18 @@ class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
         if not posts.exists():
             raise Http404
         return self.listing_response(request, posts, current_tag=tag)
+
+    def get_cached_paths(self):
+        """Every listing URL under the index, for a CDN purge
+        (core.invalidation): its pages and each tag page with its pages."""
+        pages = math.ceil(self.posts().count() / self.posts_per_page)
+        paths = ["/", *(f"/?page={n}" for n in range(2, pages + 1))]
+        for tag in BlogTag.objects.annotate(post_count=Count("tagged_posts")):
+            tag_path = "/" + self.reverse_subpage("tag", kwargs={"tag_slug": tag.slug})
+            tag_pages = math.ceil(tag.post_count / self.posts_per_page)
+            paths.append(tag_path)
+            paths += [f"{tag_path}?page={n}" for n in range(2, tag_pages + 1)]
+        return paths
 
 
 class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
@@ -399,6 +412,17 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
         context["next_post"] = self.next_post()
         context["blog_index"] = SiteContext.for_request(request).blog_index
         return context
+
+    def frontend_cache_urls(self):
+        """What else shows this post, for a CDN purge (core.invalidation):
+        its neighbours and related posts, and the tag feeds (of every tag, so
+        a tag it was removed from is included)."""
+        shown_on = [self.previous_post(), self.next_post(), *self.related_posts()]
+        urls = [post.url for post in shown_on if post and post.url]
+        for slug in BlogTag.objects.values_list("slug", flat=True):
+            urls.append(reverse("tag_feed", kwargs={"tag_slug": slug}))
+            urls.append(reverse("tag_feed_atom", kwargs={"tag_slug": slug}))
+        return urls
 
 
 @receiver(page_published, sender=BlogPostPage)

@@ -4,6 +4,7 @@ import re
 from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 
 from core.pagination import paginate
 from core.site import SiteContext
@@ -34,7 +35,7 @@ def search(request):
         results = paginate(
             request, posts.search(terms, operator="and"), RESULTS_PER_PAGE
         )
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "posts/search.html",
         {
@@ -44,3 +45,7 @@ def search(request):
             "noindex": True,
         },
     )
+    if query:
+        # Results are not shared: no cache, ours or a CDN's, keeps them.
+        add_never_cache_headers(response)
+    return response

@@ -66,7 +66,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: refuses TRACE and unknown methods before anything else runs.
     "core.security.SecurityHeadersMiddleware",
-    # Outermost: a request whose database connection died under it runs once more.
+    # Next, so it sees the cookies that the middleware below sets on the way out.
+    "core.pagecache.CacheHeadersMiddleware",
+    # A request whose database connection died under it runs once more.
     "core.middleware.RetryOnLostConnectionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -137,10 +139,24 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "feder"),
-        }
+        },
+        # Whole pages, shared by every app server (core.pagecache).
+        "pagecache": {
+            "BACKEND": "core.redis_cache.FastRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "feder") + "-page",
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Its own store, so pages never push rate-limit counters out.
+        "pagecache": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pagecache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -236,6 +252,69 @@ NEWSLETTER_RETRY_BASE_SECONDS = int(
 # over go back to pending, the one in flight becomes "unklar" (never resent
 # without an admin's decision).
 NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "180"))
+
+# Full-page cache (core.pagecache): anonymous GET/HEAD requests for public
+# pages are answered before Django runs; every content change makes all cached
+# pages stale on every app server (core.invalidation).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pagecache"
+# Seconds an entry is kept in our own cache (a change makes it stale sooner).
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60)))
+# 301 and 404 answers: here and in shared caches.
+PAGE_CACHE_SHORT_TIMEOUT = int(os.environ.get("PAGE_CACHE_SHORT_TIMEOUT", "60"))
+# Cache-Control for a CDN in front: s-maxage and stale-while-revalidate; browsers
+# revalidate every time (max-age=0) with the ETag and get a 304.
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "300"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "3600")
+)
+PAGE_CACHE_BROWSER_MAX_AGE = 0
+PAGE_CACHE_MAX_BYTES = 1024 * 1024
+# Never looked up or stored (static and media files are skipped as well).
+PAGE_CACHE_BYPASS_PATHS = ["/admin/", "/abo/", "/vorschau/", "/healthz/", "/dokumente/"]
+# Without Redis, every process on this machine reads the cache generation here.
+PAGE_CACHE_GENERATION_FILE = os.environ.get(
+    "PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / "var" / "pagecache-generation")
+)
+# Saving or deleting one of these makes every cached page stale.
+PAGE_CACHE_INVALIDATING_MODELS = [
+    "core.SiteSettings",
+    "core.CustomImage",
+    "posts.Author",
+    "posts.BlogTag",
+    "wagtailcore.Site",
+    "wagtailredirects.Redirect",
+]
+# URLs outside the page tree that a CDN purge always includes.
+PAGE_CACHE_PURGE_URL_NAMES = ["feed", "feed_atom", "sitemap", "robots_txt"]
+
+
+def frontend_cache_backends():
+    """A CDN or caching proxy in front, purged on every change (see README).
+
+    wagtail.contrib.frontend_cache's backends and purge task do the work;
+    the app itself stays out of INSTALLED_APPS, because its own signal
+    handlers purge only the changed page, and core.invalidation purges that
+    page together with everything that shows it."""
+    backends = {}
+    if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+        # Varnish, nginx or any proxy that accepts HTTP PURGE requests.
+        backends["http"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+            "BEARER_TOKEN": os.environ.get(
+                "FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", ""
+            ),
+        }
+    return backends
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_backends()
 
 # The one public address of the site: canonical tags, feeds, sitemap, robots.txt
 # and every email link are built from it (core.site), and the default Wagtail

@@ -3,7 +3,20 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pagecache": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pagecache",
+    },
+}
+# The page cache is switched on by the `page_cache` fixture (tests/cache/);
+# changes made by other tests still bump the generation, here.
+PAGE_CACHE_ENABLED = False
+PAGE_CACHE_GENERATION_FILE = os.environ.get(  # noqa: F405
+    "PAGE_CACHE_GENERATION_FILE",
+    str(BASE_DIR / "test-artifacts" / "pagecache-generation"),  # noqa: F405
+)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {
     "default": {

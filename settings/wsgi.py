@@ -4,4 +4,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.production")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from core.pagecache import PageCacheMiddleware  # noqa: E402 (needs Django set up)
+
+# Anonymous readers of public pages are answered here, before Django runs.
+application = PageCacheMiddleware(django_application)
