@@ -35,6 +35,21 @@ def filter_specs(name):
 prefetched_images = contextvars.ContextVar("prefetched_images", default=None)
 
 
+def prepare_renditions(pairs):
+    """Create the renditions of (image, size name) pairs that do not exist yet,
+    one call per image (Wagtail creates the missing ones in one go)."""
+    sizes = {}
+    images = {}
+    for image, size in pairs:
+        if image is None:
+            continue
+        images[image.pk] = image
+        sizes.setdefault(image.pk, set()).update(filter_specs(size))
+    for pk, specs in sizes.items():
+        images[pk].get_renditions(*sorted(specs))
+    return sum(len(specs) for specs in sizes.values())
+
+
 def rendition(image, size):
     """The one rendition of a single-spec size (feeds, emails, link previews)."""
     (spec,) = filter_specs(size)

@@ -57,6 +57,12 @@ class SeoMixin(PublicUrlMixin):
         """(image, alt text) for link previews, or None."""
         return None
 
+    def image_sizes(self):
+        """(image, size name of core.images.SPECS) for every image this page
+        shows; core.tasks creates their renditions when the page is published."""
+        found = self.seo_image()
+        return [(found[0], "share")] if found else []
+
     def seo_times(self):
         """(published, modified) as aware datetimes for articles, else None."""
         return None

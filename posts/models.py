@@ -304,6 +304,21 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
     def seo_times(self):
         return seo.published_at(self), seo.modified_at(self)
 
+    def image_sizes(self):
+        """Every image size this post appears in: its page, the cards that list
+        it, link previews, feeds and emails."""
+        sizes = []
+        if self.feature_image:
+            for size in ("hero", "teaser", "share", "portable_hero"):
+                sizes.append((self.feature_image, size))
+        for block in self.body:
+            if block.block_type == "image" and block.value.get("image"):
+                sizes.append((block.value["image"], "body"))
+                sizes.append((block.value["image"], "portable_body"))
+        if self.author and self.author.portrait:
+            sizes.append((self.author.portrait, "portrait"))
+        return sizes
+
     def structured_data(self, context, canonical, image):
         return seo.blog_posting(self, canonical, image, context["site_context"].name)
 
