@@ -1,8 +1,11 @@
 """Small mixins every page type of the site is built from."""
 
-from wagtail.models import PageManager, PageQuerySet
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 
-from .site import base_url
+from wagtail.models import PageManager, PageQuerySet, PageViewRestriction
+
+from .site import SiteContext, base_url
 
 MAX_DESCRIPTION = 300
 
@@ -11,6 +14,16 @@ class SitePageQuerySet(PageQuerySet):
     def for_site(self, site):
         """Live pages of this type within `site` (the landmark lookups)."""
         return self.live().descendant_of(site.root_page, inclusive=True)
+
+    def public_in_query(self):
+        """Wagtail's `public()` inside the same SQL query: Wagtail first loads
+        every view restriction (one query per call); here a restriction at or
+        above a page is a NOT EXISTS on the small restriction table. (The
+        search backend knows only plain field filters: search uses public().)"""
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.exclude(Exists(restricted))
 
 
 SitePageManager = PageManager.from_queryset(SitePageQuerySet)
@@ -37,7 +50,42 @@ def first_text(*values):
     return ""
 
 
-class SeoMixin(PublicUrlMixin):
+class ReaderPathMixin:
+    """Fewer queries on the way from URL to page (every page type has it
+    through SeoMixin)."""
+
+    #: Landmark pages of core.site.SiteContext that can be children of this
+    #: page: routing reuses the looked-up landmark instead of querying the
+    #: child again (the header needs the landmarks on every page anyway).
+    landmark_children = ("blog_index", "subscribe_page")
+
+    def route(self, request, path_components):
+        if path_components:
+            site_context = SiteContext.for_request(request)
+            for name in self.landmark_children:
+                child = getattr(site_context, name)
+                if (
+                    child is not None
+                    and child.slug == path_components[0]
+                    and child.depth == self.depth + 1
+                    and child.path.startswith(self.path)
+                ):
+                    child._cached_parent_obj = self
+                    return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors in one query
+        (Wagtail loads the ancestors first). An alias uses its source's."""
+        steplen = self.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True)
+            | Q(page__aliases__path__in=paths)
+        ).distinct()
+
+
+class SeoMixin(ReaderPathMixin, PublicUrlMixin):
     """A page answers what search engines and link previews read about it.
 
     `context` is the page's template context, so routable pages can answer per

@@ -32,7 +32,14 @@ from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backends
 
 from core.images import prepare_renditions
-from posts.models import Author, BlogIndexPage, BlogPostPage, BlogTag, TaggedPost
+from posts.models import (
+    Author,
+    BlogIndexPage,
+    BlogPostPage,
+    BlogTag,
+    TaggedPost,
+    refresh_tag_counts,
+)
 from posts.sample_posts import TAGS, sample_post
 
 IMAGE_TITLE = "Beispielbild {}"
@@ -126,6 +133,7 @@ class Command(BaseCommand):
             ],
             batch_size=BATCH * 4,
         )
+        refresh_tag_counts()
         return posts
 
     def ensure_images(self, count):
