@@ -5,6 +5,7 @@ renditions of that size, and publishing creates them ahead of the first reader.
 """
 
 import contextvars
+from functools import cache
 
 from wagtail.images.models import Filter
 
@@ -27,6 +28,14 @@ SPECS = {
 def filter_specs(name):
     """The single rendition specs behind a size name."""
     return Filter.expand_spec(SPECS[name])
+
+
+@cache
+def filters(name):
+    """The Filter objects of a size, parsed once per process (a Filter holds
+    nothing per image, and parsing the spec is a good part of rendering a
+    <picture>)."""
+    return tuple(Filter(spec=spec) for spec in filter_specs(name))
 
 
 # Images already loaded for the bodies being rendered (id -> image), set by
@@ -52,5 +61,5 @@ def prepare_renditions(pairs):
 
 def rendition(image, size):
     """The one rendition of a single-spec size (feeds, emails, link previews)."""
-    (spec,) = filter_specs(size)
+    (spec,) = filters(size)
     return image.get_rendition(spec)

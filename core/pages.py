@@ -35,11 +35,19 @@ class PublicUrlMixin:
     and ours agree."""
 
     def get_url_parts(self, request=None):
+        # A listing links the same landmark page dozens of times (every tag
+        # link goes through the blog index's URL): remember the answer for
+        # the request it was computed for.
+        cached = self.__dict__.get("_url_parts_for")
+        if cached is not None and request is not None and cached[0] is request:
+            return cached[1]
         parts = super().get_url_parts(request)
-        if parts is None or parts[1] is None:
-            return parts
-        site_id, _root_url, page_path = parts
-        return site_id, base_url(), page_path
+        if parts is not None and parts[1] is not None:
+            site_id, _root_url, page_path = parts
+            parts = site_id, base_url(), page_path
+        if request is not None:
+            self._url_parts_for = (request, parts)
+        return parts
 
 
 def first_text(*values):

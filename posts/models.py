@@ -103,6 +103,10 @@ class BlogPostQuerySet(SitePageQuerySet):
         posts, their teaser renditions and the tags in one query each)."""
         return self.live().public_in_query()._for_listing(renditions)
 
+    def rows_of(self, ids):
+        """Listing rows of `ids` (a sliced, ordered id queryset), in order."""
+        return list(self.filter(pk__in=ids)._for_listing(renditions=True))
+
     def published_for_search(self):
         """The same posts for the search backend (Wagtail's public(): the
         backend cannot filter on a subquery)."""
@@ -190,7 +194,15 @@ class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
         return list(BlogTag.objects.filter(post_count__gt=0).order_by("name"))
 
     def paginate(self, request, posts):
-        return paginate(request, posts, self.posts_per_page)
+        return paginate(
+            request,
+            posts.values_list("pk", flat=True),
+            self.posts_per_page,
+            load=BlogPostPage.objects.rows_of,
+        )
+
+    def latest_posts(self, count):
+        return BlogPostPage.objects.rows_of(self.posts().values("pk")[:count])
 
     def listing_response(self, request, posts, current_tag=None, tags=None):
         posts_page = self.paginate(request, posts)
