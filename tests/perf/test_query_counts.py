@@ -7,7 +7,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.models import SiteSettings
 from posts.models import BlogPostPage, BlogTag
+from subscriptions.models import SubscribePage
+from tests.factories import make_standard_page
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +50,18 @@ def measure(client, post, tag, deep_page):
     return counts
 
 
-def test_query_counts_are_flat_from_10_to_1000_posts(client, blog):
+def complete_site(home):
+    """What a real site has around the blog: the subscribe page, the footer's
+    legal pages."""
+    home.add_child(instance=SubscribePage(title="Abonnieren", slug="abonnieren"))
+    settings = SiteSettings.for_site(home.get_site())
+    settings.impressum_page = make_standard_page(home, "Impressum", "impressum")
+    settings.privacy_page = make_standard_page(home, "Datenschutz", "datenschutz")
+    settings.save()
+
+
+def test_query_counts_are_flat_from_10_to_1000_posts(client, home, blog):
+    complete_site(home)
     call_command("generate_posts", 10, images=2, verbosity=0)
     post = probe_post()
     tag = post.tag_list()[0]
