@@ -430,10 +430,10 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
         return [item.tag for item in self.tagged_items.all()]
 
     def siblings_in_order(self):
+        """The other live posts of this blog that a reader of this post may
+        see (see SitePageQuerySet.unrestricted)."""
         return (
-            BlogPostPage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .public_in_query()
+            BlogPostPage.objects.sibling_of(self, inclusive=False).live().unrestricted()
         )
 
     def _older(self):
@@ -484,7 +484,7 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
         sharing = TaggedPost.objects.filter(tag_id__in=own_tags).values(
             "content_object_id"
         )
-        posts = BlogPostPage.objects.sibling_of(self, inclusive=False).published()
+        posts = self.siblings_in_order()._for_listing(renditions=prefetch)
         if not prefetch:
             posts = posts.prefetch_related(None)
         return list(posts.filter(pk__in=sharing)[: self.RELATED_POSTS])
