@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup demo test lint format bench lock clean
+.PHONY: run setup demo test lint format bench bench-http lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ format: setup
 
 bench: demo
 	$(BIN)/python benchmarks/pages.py
+
+# wrk against gunicorn with 10 and 1,000 posts, cache off and warm, and the floor.
+bench-http: setup
+	BIN=$(BIN) benchmarks/http.sh
 
 # Regenerate the lock after changing dependency ranges in pyproject.toml.
 lock:
