@@ -425,9 +425,10 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
 
     def tag_list(self):
         """The post's tags by name; uses the listing's prefetch when there is one."""
+        items = self.tagged_items.all()
         if "tagged_items" not in getattr(self, "_prefetched_objects_cache", {}):
-            prefetch_related_objects([self], tagged_items_prefetch())
-        return [item.tag for item in self.tagged_items.all()]
+            items = items.select_related("tag").order_by("tag__name")
+        return [item.tag for item in items]
 
     def siblings_in_order(self):
         """The other live posts of this blog that a reader of this post may
