@@ -10,7 +10,7 @@ PORT ?= 8000
 # System tests (tests/system: real gunicorn, workers, PostgreSQL, Redis); SYSTEM=0 skips them.
 SYSTEM ?= 1
 
-.PHONY: run setup demo test lint format bench lock clean
+.PHONY: run setup demo test lint format bench bench-http lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ format: setup
 
 bench: demo
 	$(BIN)/python benchmarks/pages.py
+
+# wrk against gunicorn with 10 and 1,000 posts, cache off and warm, and the floor.
+bench-http: setup
+	BIN=$(BIN) benchmarks/http.sh
 
 # Regenerate the lock after changing dependency ranges in pyproject.toml.
 lock:

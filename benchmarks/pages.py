@@ -3,6 +3,12 @@ measure the public pages: latency, throughput and bytes. Not run by CI.
 
     make bench                      # or: .venv/bin/python benchmarks/pages.py
     BENCH_REQUESTS=500 BENCH_CONCURRENCY=8 make bench
+
+    .venv/bin/python benchmarks/pages.py --in-process URL ...
+
+renders the URLs in this process (Django's test client, the settings and
+database of the environment; benchmarks/http.sh uses it) and prints, per URL,
+the median wall and CPU time of a render and its SQL queries.
 """
 
 import gzip
@@ -117,5 +123,46 @@ def main():
         server.wait(timeout=10)
 
 
+def in_process(urls, repeat):
+    """Median wall and CPU milliseconds per render, and the queries of one."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.production")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+
+    # The first allowed host, as a browser on the benchmark machine would send it.
+    client = Client(
+        SERVER_NAME=os.environ.get("ALLOWED_HOSTS", "127.0.0.1").split(",")[0]
+    )
+    print(f"{'in-process render':45} {'wall ms':>8} {'CPU ms':>8} {'queries':>8}")
+    for url in urls:
+        response = client.get(url)  # warm-up: templates, site root paths
+        assert response.status_code == 200, (url, response.status_code)
+        queries = []
+
+        def count(execute, sql, params, many, context, queries=queries):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
+            client.get(url)
+        walls, cpus = [], []
+        for _ in range(repeat):
+            wall, cpu = time.perf_counter(), time.process_time()
+            client.get(url)
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        print(
+            f"{url:45} {statistics.median(walls) * 1000:8.1f} "
+            f"{statistics.median(cpus) * 1000:8.1f} {len(queries):8d}"
+        )
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--in-process"]:
+        in_process(sys.argv[2:], int(os.environ.get("BENCH_RENDERS", "50")))
+    else:
+        main()

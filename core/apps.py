@@ -11,7 +11,10 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from .site import sync_default_site
+        from .tasks import enqueue_renditions_on_publish
 
         # Wagtail's own links (admin "live ansehen", sitemap) come from the
         # default Site: it takes the public address after every migrate.
@@ -21,6 +24,11 @@ class CoreConfig(AppConfig):
         from . import invalidation
 
         invalidation.connect()
+
+        # Publishing a page renders its images ahead of the first reader.
+        page_published.connect(
+            enqueue_renditions_on_publish, dispatch_uid="core_renditions_on_publish"
+        )
 
 
 def route_search_indexing():

@@ -5,6 +5,7 @@ renditions of that size, and publishing creates them ahead of the first reader.
 """
 
 import contextvars
+from functools import cache
 
 from wagtail.images.models import Filter
 
@@ -29,13 +30,36 @@ def filter_specs(name):
     return Filter.expand_spec(SPECS[name])
 
 
+@cache
+def filters(name):
+    """The Filter objects of a size, parsed once per process (a Filter holds
+    nothing per image, and parsing the spec is a good part of rendering a
+    <picture>)."""
+    return tuple(Filter(spec=spec) for spec in filter_specs(name))
+
+
 # Images already loaded for the bodies being rendered (id -> image), set by
 # core.portable while it renders many bodies; the body image block uses them
 # instead of querying once per body.
 prefetched_images = contextvars.ContextVar("prefetched_images", default=None)
 
 
+def prepare_renditions(pairs):
+    """Create the renditions of (image, size name) pairs that do not exist yet,
+    one call per image (Wagtail creates the missing ones in one go)."""
+    sizes = {}
+    images = {}
+    for image, size in pairs:
+        if image is None:
+            continue
+        images[image.pk] = image
+        sizes.setdefault(image.pk, set()).update(filter_specs(size))
+    for pk, specs in sizes.items():
+        images[pk].get_renditions(*sorted(specs))
+    return sum(len(specs) for specs in sizes.values())
+
+
 def rendition(image, size):
     """The one rendition of a single-spec size (feeds, emails, link previews)."""
-    (spec,) = filter_specs(size)
+    (spec,) = filters(size)
     return image.get_rendition(spec)

@@ -45,6 +45,9 @@ class CustomRendition(AbstractRendition):
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
+    # The footer links both pages on every page: load them with the settings.
+    select_related = ["impressum_page", "privacy_page"]
+
     impressum_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("Impressum"),

@@ -87,7 +87,9 @@ class SiteContext:
         if self.site is None:
             return None
         model = apps.get_model(settings.SITE_PAGES[name])
-        return model.objects.for_site(self.site).first()
+        # By content type (indexed): in path order the first match can come
+        # after every post of the blog.
+        return model.objects.for_site(self.site).exact_type(model).first()
 
     @cached_property
     def blog_index(self):

@@ -56,7 +56,7 @@ class HomePage(SeoMixin, Page):
         blog_index = SiteContext.for_request(request).blog_index
         context["blog_index"] = blog_index
         if blog_index:
-            context["posts"] = blog_index.posts()[: self.latest_posts_count]
+            context["posts"] = blog_index.latest_posts(self.latest_posts_count)
             context["tags"] = blog_index.tags_with_counts()
         return context
 

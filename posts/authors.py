@@ -1,12 +1,16 @@
 """The author snippet: who wrote a post (shown under it and in its JSON-LD)."""
 
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model_string
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from core.tasks import enqueue_image_sizes_on_commit
 
 
 @register_snippet
@@ -42,3 +46,10 @@ class Author(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+@receiver(post_save, sender=Author)
+def prepare_portrait(sender, instance, raw=False, **kwargs):
+    # The portrait appears under every post of this author: render it now.
+    if instance.portrait_id and not raw:
+        enqueue_image_sizes_on_commit(instance.portrait_id, ["portrait"])

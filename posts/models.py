@@ -8,10 +8,18 @@ from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import (
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -21,13 +29,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model, get_image_model_string
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.blocks import BodyBlock
-from core.images import filter_specs
+from core.images import filter_specs, prefetched_images
 from core.pages import SeoMixin, SitePageManager, SitePageQuerySet, first_text
 from core.pagination import paginate
 from core.site import SiteContext
@@ -44,6 +52,11 @@ class BlogTag(TagBase):
     """A tag with an ASCII slug that reads well in German ("Führung" -> "fuehrung")."""
 
     free_tagging = True
+
+    # Live public posts with this tag, counted when posts are published,
+    # unpublished, moved or deleted (refresh_tag_counts), so the tag filter on
+    # every listing does not count all posts per request.
+    post_count = models.PositiveIntegerField(_("Artikel"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("Schlagwort")
@@ -66,28 +79,50 @@ class TaggedPost(ItemBase):
     )
 
 
-def teaser_image_queryset():
-    return get_image_model().objects.prefetch_renditions(*filter_specs("teaser"))
+def renditions_prefetch(lookup, *sizes):
+    """Prefetch the renditions of `sizes` where Wagtail looks for them."""
+    specs = sorted({spec for size in sizes for spec in filter_specs(size)})
+    rendition_model = get_image_model().get_rendition_model()
+    return Prefetch(
+        lookup,
+        queryset=rendition_model.objects.filter(filter_spec__in=specs),
+        to_attr="prefetched_renditions",
+    )
+
+
+def tagged_items_prefetch():
+    return Prefetch(
+        "tagged_items",
+        queryset=TaggedPost.objects.select_related("tag").order_by("tag__name"),
+    )
 
 
 class BlogPostQuerySet(SitePageQuerySet):
-    def published(self):
+    def published(self, renditions=True):
         """What readers may see, ready for listings: the query count does not
-        grow with the number of posts shown."""
-        return (
-            self.live()
-            .public()
-            .defer_streamfields()
-            .select_related("author")
-            .prefetch_related(
-                Prefetch("feature_image", queryset=teaser_image_queryset()),
-                Prefetch(
-                    "tagged_items",
-                    queryset=TaggedPost.objects.select_related("tag").order_by(
-                        "tag__name"
-                    ),
-                ),
+        grow with the number of posts shown (feature images come with the
+        posts, their teaser renditions and the tags in one query each)."""
+        return self.live().public_in_query()._for_listing(renditions)
+
+    def rows_of(self, ids):
+        """Listing rows of `ids` (a sliced, ordered id queryset), in order."""
+        return list(self.filter(pk__in=ids)._for_listing(renditions=True))
+
+    def published_for_search(self):
+        """The same posts for the search backend (Wagtail's public(): the
+        backend cannot filter on a subquery)."""
+        return self.live().public()._for_listing(renditions=True)
+
+    def _for_listing(self, renditions):
+        prefetches = [tagged_items_prefetch()]
+        if renditions:
+            prefetches.append(
+                renditions_prefetch("feature_image__renditions", "teaser")
             )
+        return (
+            self.defer_streamfields()
+            .select_related("author", "feature_image")
+            .prefetch_related(*prefetches)
             .order_by("-date", "-first_published_at", "-pk")
         )
 
@@ -154,26 +189,48 @@ class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
         return BlogPostPage.objects.child_of(self).published()
 
     def tags_with_counts(self):
-        post_ids = BlogPostPage.objects.child_of(self).live().public().values("pk")
-        return (
-            BlogTag.objects.filter(tagged_posts__content_object__in=post_ids)
-            .annotate(post_count=Count("tagged_posts", distinct=True))
-            .order_by("name")
-        )
+        """Tags with live posts and their counts, precomputed on publish
+        (BlogTag.post_count). There is one blog index (max_count), so the
+        counts of all posts are this index's counts."""
+        return list(BlogTag.objects.filter(post_count__gt=0).order_by("name"))
 
     def paginate(self, request, posts):
-        return paginate(request, posts, self.posts_per_page)
+        return paginate(
+            request,
+            posts.values_list("pk", flat=True),
+            self.posts_per_page,
+            load=BlogPostPage.objects.rows_of,
+        )
 
-    def listing_response(self, request, posts, current_tag=None):
+    def latest_posts(self, count):
+        return BlogPostPage.objects.rows_of(self.posts().values("pk")[:count])
+
+    def listing_response(self, request, posts, current_tag=None, tags=None):
         posts_page = self.paginate(request, posts)
         return self.render(
             request,
             context_overrides={
                 "posts": posts_page,
-                "tags": self.tags_with_counts(),
+                "tags": self.tags_with_counts() if tags is None else tags,
                 "current_tag": current_tag,
             },
         )
+
+    def route(self, request, path_components):
+        # A post: fetched as what it is, with what its page shows, in one query
+        # (Wagtail would query the child, then its specific row, author and
+        # image). No sub-page route has a single component, so none is hidden.
+        if len(path_components) == 1 and self.live:
+            post = (
+                BlogPostPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("author__portrait", "feature_image")
+                .first()
+            )
+            if post is not None:
+                post._cached_parent_obj = self
+                return post.route(request, [])
+        return super().route(request, path_components)
 
     @path("")
     def all_posts(self, request):
@@ -181,18 +238,21 @@ class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
 
     @path("tag/<str:tag_slug>/", name="tag")
     def posts_by_tag(self, request, tag_slug):
-        tag = get_object_or_404(BlogTag, slug=tag_slug)
-        posts = self.posts().filter(tagged_items__tag=tag)
-        if not posts.exists():
+        # The tag filter lists exactly the tags with live posts: a tag that is
+        # not in it has nothing to show.
+        tags = self.tags_with_counts()
+        tag = next((tag for tag in tags if tag.slug == tag_slug), None)
+        if tag is None:
             raise Http404
-        return self.listing_response(request, posts, current_tag=tag)
+        posts = self.posts().filter(tagged_items__tag=tag)
+        return self.listing_response(request, posts, current_tag=tag, tags=tags)
 
     def get_cached_paths(self):
         """Every listing URL under the index, for a CDN purge
         (core.invalidation): its pages and each tag page with its pages."""
         pages = math.ceil(self.posts().count() / self.posts_per_page)
         paths = ["/", *(f"/?page={n}" for n in range(2, pages + 1))]
-        for tag in BlogTag.objects.annotate(post_count=Count("tagged_posts")):
+        for tag in BlogTag.objects.all():  # post_count is kept up to date
             tag_path = "/" + self.reverse_subpage("tag", kwargs={"tag_slug": tag.slug})
             tag_pages = math.ceil(tag.post_count / self.posts_per_page)
             paths.append(tag_path)
@@ -292,6 +352,8 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
     class Meta:
         verbose_name = _("Blogartikel")
         verbose_name_plural = _("Blogartikel")
+        # Listings, previous/next and related posts walk posts by date.
+        indexes = [models.Index(fields=["date"], name="posts_post_date_idx")]
 
     WORDS_PER_MINUTE = 200
     og_type = "article"
@@ -316,6 +378,21 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
 
     def seo_times(self):
         return seo.published_at(self), seo.modified_at(self)
+
+    def image_sizes(self):
+        """Every image size this post appears in: its page, the cards that list
+        it, link previews, feeds and emails."""
+        sizes = []
+        if self.feature_image:
+            for size in ("hero", "teaser", "share", "portable_hero"):
+                sizes.append((self.feature_image, size))
+        for block in self.body:
+            if block.block_type == "image" and block.value.get("image"):
+                sizes.append((block.value["image"], "body"))
+                sizes.append((block.value["image"], "portable_body"))
+        if self.author and self.author.portrait:
+            sizes.append((self.author.portrait, "portrait"))
+        return sizes
 
     def structured_data(self, context, canonical, image):
         return seo.blog_posting(self, canonical, image, context["site_context"].name)
@@ -367,49 +444,112 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
         return [item.tag for item in items]
 
     def siblings_in_order(self):
-        return BlogPostPage.objects.sibling_of(self, inclusive=False).live().public()
+        """The other live posts of this blog that a reader of this post may
+        see (see SitePageQuerySet.unrestricted)."""
+        return (
+            BlogPostPage.objects.sibling_of(self, inclusive=False).live().unrestricted()
+        )
+
+    def _older(self):
+        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        return self.siblings_in_order().filter(older).order_by("-date", "-pk")
+
+    def _newer(self):
+        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        return self.siblings_in_order().filter(newer).order_by("date", "pk")
+
+    NEIGHBOUR_FIELDS = ("title", "url_path", "date")
 
     def previous_post(self):
-        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
-        return (
-            self.siblings_in_order()
-            .filter(older)
-            .order_by("-date", "-pk")
-            .only("title", "url_path", "date")
-            .first()
-        )
+        return self._older().only(*self.NEIGHBOUR_FIELDS).first()
 
     def next_post(self):
-        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
-        return (
-            self.siblings_in_order()
-            .filter(newer)
-            .order_by("date", "pk")
-            .only("title", "url_path", "date")
-            .first()
+        return self._newer().only(*self.NEIGHBOUR_FIELDS).first()
+
+    def neighbours(self):
+        """(previous, next) in one query: two date-ordered LIMIT 1 lookups as
+        scalar subqueries (SQLite allows no LIMIT inside a UNION)."""
+        if not self.pk:
+            return None, None
+        found = (
+            BlogPostPage.objects.filter(
+                Q(pk=Subquery(self._older().values("pk")[:1]))
+                | Q(pk=Subquery(self._newer().values("pk")[:1]))
+            )
+            .only(*self.NEIGHBOUR_FIELDS)
+            .order_by()
         )
+        previous = following = None
+        for post in found:
+            if (post.date, post.pk) < (self.date, self.pk):
+                previous = post
+            else:
+                following = post
+        return previous, following
 
     RELATED_POSTS = 3
 
-    def related_posts(self):
-        """Up to three newest published posts sharing a tag with this one."""
+    def related_posts(self, prefetch=True):
+        """Up to three newest published posts sharing a tag with this one
+        (a LIMIT on the date-ordered posts, not a count over all of them)."""
         if not self.pk:
             return []
         own_tags = TaggedPost.objects.filter(content_object_id=self.pk).values("tag_id")
         sharing = TaggedPost.objects.filter(tag_id__in=own_tags).values(
             "content_object_id"
         )
-        return list(
-            BlogPostPage.objects.sibling_of(self, inclusive=False)
-            .published()
-            .filter(pk__in=sharing)[: self.RELATED_POSTS]
-        )
+        posts = self.siblings_in_order()._for_listing(renditions=prefetch)
+        if not prefetch:
+            posts = posts.prefetch_related(None)
+        return list(posts.filter(pk__in=sharing)[: self.RELATED_POSTS])
+
+    def body_images(self):
+        """The images of the body's image blocks, by id, in one query."""
+        ids = {
+            block["value"].get("image")
+            for block in self.body.raw_data
+            if block["type"] == "image" and block["value"]
+        }
+        ids.discard(None)
+        if not ids:
+            return {}
+        return {
+            image.pk: image for image in get_image_model().objects.filter(pk__in=ids)
+        }
+
+    def prepare_for_reading(self, related):
+        """Load what the post page shows with as few queries as possible:
+        the tags of the post and its related posts together, the body's images,
+        and one query for the renditions of every image on the page."""
+        prefetch_related_objects([self, *related], tagged_items_prefetch())
+        images = self.body_images()
+        if images:
+            # The body's image blocks take these images instead of querying.
+            token = prefetched_images.set(images)
+            try:
+                list(self.body)
+            finally:
+                prefetched_images.reset(token)
+        shown = [*images.values(), *(post.feature_image for post in related)]
+        if self.feature_image:
+            shown.append(self.feature_image)
+        if self.author and self.author.portrait:
+            shown.append(self.author.portrait)
+        shown = [image for image in shown if image is not None]
+        if shown:
+            prefetch_related_objects(
+                shown,
+                renditions_prefetch(
+                    "renditions", "teaser", "hero", "share", "body", "portrait"
+                ),
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_posts"] = self.related_posts()
-        context["previous_post"] = self.previous_post()
-        context["next_post"] = self.next_post()
+        related = self.related_posts(prefetch=False)
+        self.prepare_for_reading(related)
+        context["related_posts"] = related
+        context["previous_post"], context["next_post"] = self.neighbours()
         context["blog_index"] = SiteContext.for_request(request).blog_index
         return context
 
@@ -423,6 +563,34 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
             urls.append(reverse("tag_feed", kwargs={"tag_slug": slug}))
             urls.append(reverse("tag_feed_atom", kwargs={"tag_slug": slug}))
         return urls
+
+
+def refresh_tag_counts():
+    """Count the live public posts of every tag (BlogTag.post_count): one
+    UPDATE, run when a post's visibility or tags change, never per request."""
+    visible = BlogPostPage.objects.live().public_in_query().values("pk")
+    counted = (
+        TaggedPost.objects.filter(tag_id=OuterRef("pk"), content_object_id__in=visible)
+        .order_by()
+        .values("tag_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    BlogTag.objects.update(post_count=Coalesce(Subquery(counted), 0))
+
+
+@receiver(page_published, sender=BlogPostPage)
+@receiver(page_unpublished, sender=BlogPostPage)
+@receiver(post_delete, sender=BlogPostPage)
+def post_visibility_changed(sender, **kwargs):
+    refresh_tag_counts()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_page_move)
+def section_visibility_changed(sender, **kwargs):
+    refresh_tag_counts()
 
 
 @receiver(page_published, sender=BlogPostPage)

@@ -28,7 +28,7 @@ def search(request):
     terms = search_terms(query)
     results = None
     if terms:
-        posts = BlogPostPage.objects.published()
+        posts = BlogPostPage.objects.published_for_search()
         site = SiteContext.for_request(request).site
         if site:
             posts = posts.descendant_of(site.root_page)

@@ -1,9 +1,9 @@
 from django import template
 
-from wagtail.images.models import Filter, Picture
+from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from core.images import filter_specs, rendition
+from core.images import filters, rendition
 
 register = template.Library()
 
@@ -14,8 +14,7 @@ def picture_of(image, size, **attrs):
     {% picture_of post.feature_image "teaser" alt="" loading="lazy" %}."""
     if not image:
         return ""
-    filters = [Filter(spec=spec) for spec in filter_specs(size)]
-    return Picture(get_renditions_or_not_found(image, filters), attrs).__html__()
+    return Picture(get_renditions_or_not_found(image, filters(size)), attrs).__html__()
 
 
 @register.simple_tag

@@ -1,0 +1,86 @@
+"""The table of benchmarks/http.sh: medians of the wrk rounds per URL, with
+the ratio of requests per second to the floor measured in the same run.
+
+    python benchmarks/http_report.py RESULTS_DIR
+
+RESULTS_DIR/<dataset>/<cache>/<label>/round-<n>.txt are wrk --latency outputs
+(with the URL on their first line); RESULTS_DIR/floor/round-<n>.txt the floor's.
+"""
+
+import re
+import statistics
+import sys
+from pathlib import Path
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def parse(path):
+    text = path.read_text()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    latency = {
+        pct: float(value) * UNITS[unit]
+        for pct, value, unit in re.findall(
+            r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\b", text, re.M
+        )
+    }
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    timeouts = re.search(r"timeout (\d+)", text)
+    return {
+        "url": text.splitlines()[0].strip(),
+        "rps": rps,
+        "p50": latency.get("50"),
+        "p99": latency.get("99"),
+        "bad": int(errors.group(1)) if errors else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
+    }
+
+
+def medians(folder):
+    rounds = [parse(path) for path in sorted(folder.glob("round-*.txt"))]
+    if not rounds:
+        return None
+    return {
+        "url": rounds[0]["url"],
+        "rps": statistics.median(r["rps"] for r in rounds),
+        "p50": statistics.median(r["p50"] for r in rounds),
+        "p99": statistics.median(r["p99"] for r in rounds),
+        "bad": sum(r["bad"] for r in rounds),
+        "timeouts": sum(r["timeouts"] for r in rounds),
+        "rounds": len(rounds),
+    }
+
+
+def main(results):
+    floor = medians(results / "floor")
+    print(
+        f"floor (bare WSGI app, same gunicorn settings): {floor['rps']:.0f} req/s, "
+        f"p50 {floor['p50']:.2f} ms, p99 {floor['p99']:.2f} ms\n"
+    )
+    print(
+        f"{'posts':>5} {'cache':5} {'page':10} {'url':32} {'req/s':>8} "
+        f"{'p50 ms':>8} {'p99 ms':>8} {'× floor':>8}  notes"
+    )
+    for dataset in sorted(p for p in results.iterdir() if p.name != "floor"):
+        if not dataset.is_dir():
+            continue
+        for cache in ("warm", "off"):
+            for label_dir in sorted((dataset / cache).glob("*")):
+                row = medians(label_dir)
+                if row is None:
+                    continue
+                label = label_dir.name.split("-", 1)[1]
+                notes = []
+                if row["bad"]:
+                    notes.append(f"{row['bad']} non-2xx")
+                if row["timeouts"]:
+                    notes.append(f"{row['timeouts']} timeouts")
+                print(
+                    f"{dataset.name:>5} {cache:5} {label:10} {row['url'][:32]:32} "
+                    f"{row['rps']:8.0f} {row['p50']:8.2f} {row['p99']:8.2f} "
+                    f"{row['rps'] / floor['rps']:8.3f}  {', '.join(notes)}"
+                )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
