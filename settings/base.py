@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "newsletter",
     "previews",
     "imports",
+    "inbox",
     "core",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -217,6 +218,8 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Feder")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No request to a third party from the admin either: initials instead of Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
