@@ -1070,7 +1070,10 @@ PAGES = {
             ),
             (
                 "heading",
-                {"text": "Kein Tracking, keine Cookies, keine externen Schriften", "level": "h2"},
+                {
+                    "text": "Kein Tracking, keine Cookies, keine externen Schriften",
+                    "level": "h2",
+                },
             ),
             (
                 "paragraph",

@@ -49,7 +49,7 @@ def test_only_the_button_confirms_as_the_text_says(privacy, client):
     assert "Das bloße Öffnen des Links" in privacy
     mail.outbox = []
     sign_up(client, email="datenschutz@example.org", first_name="Dana")
-    confirm, unsubscribe = links(mail.outbox[-1])
+    confirm, _unsubscribe = links(mail.outbox[-1])
     page = client.get(confirm).content.decode()
     assert ">Anmeldung bestätigen</button>" in page
     subscriber = Subscriber.objects.get(email="datenschutz@example.org")
