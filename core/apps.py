@@ -11,8 +11,10 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import slugs
         from .site import sync_default_site
 
+        slugs.register()
         # Wagtail's own links (admin "live ansehen", sitemap) come from the
         # default Site: it takes the public address after every migrate.
         post_migrate.connect(sync_default_site, sender=self)
