@@ -226,7 +226,7 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
         on_delete=models.SET_NULL,
         related_name="posts",
         help_text=_(
-            "Erscheint unter dem Artikel. Autorinnen und Autoren unter „Snippets“ anlegen."
+            "Erscheint unter dem Artikel. Autorinnen und Autoren unter „Schnipsel“ anlegen."
         ),
     )
     tags = ClusterTaggableManager(
