@@ -2,6 +2,7 @@
 
 from wagtail.models import PageManager, PageQuerySet
 
+from .forms import FederPageForm
 from .site import base_url
 from .text import german_slugify
 
@@ -63,6 +64,8 @@ class SeoMixin(GermanSlugMixin, PublicUrlMixin):
     """
 
     og_type = "website"
+    # Explains a taken slug (an autosaved draft) in words an editor can act on.
+    base_form_class = FederPageForm
 
     def seo_title_for(self, context):
         return self.seo_title or self.title
