@@ -101,3 +101,23 @@ def test_every_link_of_the_demo_follows_the_port(client, settings):
     only_port_8101(html, "newsletter html")
     assert re.search(rf'<img[^>]+src="{BASE}/media/', html), "image"
     assert newsletter.extra_headers["List-Unsubscribe"].startswith(f"<{BASE}/abo/")
+
+
+def make_dry_run(*targets):
+    return subprocess.run(
+        ["make", "-n", "-B", *targets],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_make_run_installs_only_what_running_needs_and_starts_a_worker():
+    run = make_dry_run("run", "PORT=8101")
+    assert "pip install --quiet -c requirements.lock -e .\n" in run
+    assert "[test]" not in run and "npm" not in run
+    assert "manage.py db_worker --queue-name '*'" in run
+    assert "manage.py runserver 127.0.0.1:8101" in run
+    test = make_dry_run("test")
+    assert '-e ".[test]"' in test and "npm ci" in test
