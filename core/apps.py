@@ -13,9 +13,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import slugs
         from .site import sync_default_site
         from .tasks import enqueue_renditions_on_publish
 
+        slugs.register()
         # Wagtail's own links (admin "live ansehen", sitemap) come from the
         # default Site: it takes the public address after every migrate.
         post_migrate.connect(sync_default_site, sender=self)

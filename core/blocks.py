@@ -259,12 +259,31 @@ class VideoBlock(blocks.StructBlock):
         }
 
 
+CALLOUT_TONES = [("info", _("Info")), ("tip", _("Tipp")), ("warning", _("Achtung"))]
+# One symbol per tone, in text presentation (U+FE0E), so no emoji font is needed.
+CALLOUT_SYMBOLS = {
+    "info": "\u2139\ufe0e",
+    "tip": "\u2605\ufe0e",
+    "warning": "\u26a0\ufe0e",
+}
+
+
+class CalloutValue(blocks.StructValue):
+    def symbol(self):
+        return CALLOUT_SYMBOLS.get(self.get("tone"), CALLOUT_SYMBOLS["info"])
+
+    def tone_label(self):
+        return dict(CALLOUT_TONES).get(self.get("tone"), CALLOUT_TONES[0][1])
+
+
 class CalloutBlock(blocks.StructBlock):
     tone = blocks.ChoiceBlock(
         label=_("Art"),
-        choices=[("info", _("Info")), ("tip", _("Tipp")), ("warning", _("Achtung"))],
+        choices=CALLOUT_TONES,
         default="info",
-        help_text=_("Bestimmt Farbe und Symbol des Kastens."),
+        help_text=_(
+            "Bestimmt Farbe und Symbol des Kastens: ℹ Info, ★ Tipp, ⚠ Achtung."
+        ),
     )
     title = blocks.CharBlock(
         label=_("Titel"), max_length=100, required=False, help_text=_("Optional.")
@@ -275,6 +294,7 @@ class CalloutBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
+        value_class = CalloutValue
         label = _("Hinweiskasten")
         description = _("Ein hervorgehobener Kasten für Tipps, Infos oder Warnungen.")
         template = "blocks/callout.html"
@@ -287,7 +307,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class DividerBlock(blocks.StaticBlock):
     class Meta:
-        icon = "horizontalrule"
+        icon = "minus"
         label = _("Trennlinie")
         description = _("Eine dezente Linie zwischen zwei Abschnitten.")
         template = "blocks/divider.html"

@@ -1029,10 +1029,12 @@ PAGES = {
             (
                 "paragraph",
                 (
-                    "<p>Sie können sich für meinen Newsletter anmelden. Dafür verwende ich das "
-                    "Double-Opt-in-Verfahren: Nach der Anmeldung erhalten Sie eine E-Mail mit einem "
-                    "Bestätigungslink. Erst wenn Sie diesen Link anklicken, wird Ihre Adresse in den "
-                    "Verteiler aufgenommen.</p>"
+                    "<p>Sie können neue Artikel per E-Mail abonnieren. Dafür gilt das "
+                    "Double-Opt-in-Verfahren: Nach der Anmeldung schicke ich Ihnen eine E-Mail mit "
+                    "einem Link. Er führt auf eine Seite mit der Schaltfläche „Anmeldung bestätigen“; "
+                    "erst wenn Sie diese drücken, ist Ihre Adresse im Verteiler. Das bloße Öffnen des "
+                    "Links – etwa durch einen Virenscanner Ihres E-Mail-Anbieters – meldet Sie nicht "
+                    "an. Der Link gilt 48 Stunden.</p>"
                 ),
             ),
             ("heading", {"text": "Was dabei gespeichert wird", "level": "h3"}),
@@ -1045,45 +1047,57 @@ PAGES = {
                     "<li>Ihren Vornamen, falls Sie ihn freiwillig angeben</li>"
                     "<li>den Zeitpunkt der Anmeldung</li>"
                     "<li>die Seite, auf der Sie sich angemeldet haben</li>"
-                    "<li>die Version des Einwilligungstextes, dem Sie zugestimmt haben</li>"
-                    "<li>den Zeitpunkt der Bestätigung</li>"
+                    "<li>den Einwilligungstext, dem Sie zugestimmt haben</li>"
+                    "<li>den Zeitpunkt der Bestätigung und gegebenenfalls der Abmeldung</li>"
+                    "<li>ob die Bestätigungs-E-Mail und die Artikel-E-Mails zugestellt werden konnten</li>"
                     "</ul>"
+                    "<p>Ihre IP-Adresse speichere ich dabei nicht. Sie dient nur, unkenntlich gemacht (gehasht), als "
+                    "Zähler, der massenhafte Anmeldeversuche bremst, und verfällt nach "
+                    "höchstens einem Tag.</p>"
                 ),
             ),
             (
                 "paragraph",
                 (
                     "<p>Rechtsgrundlage ist Ihre Einwilligung nach Art. 6 Abs. 1 lit. a DSGVO. Anmeldungen, "
-                    "die nicht innerhalb von 30 Tagen bestätigt werden, lösche ich automatisch. Sie können "
-                    "den Newsletter jederzeit über den Abmeldelink abbestellen, der in jeder E-Mail "
-                    "enthalten ist; Ihre Daten werden danach gelöscht, soweit keine gesetzlichen "
-                    "Pflichten entgegenstehen.</p>"
+                    "die nicht innerhalb von 30 Tagen bestätigt werden, lösche ich. Jede E-Mail enthält "
+                    "einen Abmeldelink; ein Klick darauf genügt. Nach der Abmeldung lösche ich Ihren "
+                    "Vornamen sofort. Ihre E-Mail-Adresse und die Zeitpunkte von Anmeldung, Bestätigung "
+                    "und Abmeldung bewahre ich auf, um belegen zu können, dass ich Ihre Abmeldung "
+                    "beachtet habe (Art. 6 Abs. 1 lit. c und f DSGVO). Auf Wunsch lösche ich auch diese "
+                    "Angaben vollständig.</p>"
                 ),
             ),
             (
                 "heading",
-                {"text": "Kein Tracking, keine externen Schriften", "level": "h2"},
+                {
+                    "text": "Kein Tracking, keine Cookies, keine externen Schriften",
+                    "level": "h2",
+                },
             ),
             (
                 "paragraph",
                 (
-                    "<p>Dieser Blog verwendet keine Analyse- oder Tracking-Dienste und setzt keine "
-                    "Werbe-Cookies. Alle Schriften werden direkt von diesem Server ausgeliefert; es werden "
-                    "keine Schriftarten von Drittanbietern nachgeladen.</p>"
+                    "<p>Dieser Blog verwendet keine Analyse- oder Tracking-Dienste. Beim Lesen setzt er "
+                    "keine Cookies. Er lädt keine Schriftarten nach, auch nicht von Drittanbietern: Er "
+                    "nutzt die Schriften, die auf Ihrem Gerät ohnehin vorhanden sind.</p>"
                 ),
             ),
             ("heading", {"text": "Eingebettete Videos", "level": "h2"}),
             (
                 "paragraph",
                 (
-                    "<p>In einzelnen Beiträgen sind Videos von YouTube eingebunden. Sie werden über die "
-                    "Domain youtube-nocookie.com im erweiterten Datenschutzmodus geladen – und zwar erst, "
-                    "wenn Sie auf das Vorschaubild klicken. Vorher wird keine Verbindung zu YouTube "
-                    "aufgebaut.</p>"
-                    "<p>Nach dem Klick werden Daten wie Ihre IP-Adresse an die Google Ireland Limited "
-                    "übertragen; eine Übermittlung in die USA ist dabei nicht ausgeschlossen. "
-                    "Rechtsgrundlage ist Ihre Einwilligung nach Art. 6 Abs. 1 lit. a DSGVO, die Sie durch "
-                    "den Klick erteilen.</p>"
+                    "<p>In einzelnen Beiträgen stecken Videos von YouTube oder Vimeo. Zunächst sehen Sie "
+                    "nur einen Platzhalter von diesem Server mit der Schaltfläche „Video abspielen“ und "
+                    "dem Hinweis, dass der Anbieter dabei Ihre IP-Adresse erhält; ein Vorschaubild des "
+                    "Anbieters wird nicht geladen. Bis zu Ihrem Klick wird keine Verbindung zu YouTube "
+                    "oder Vimeo aufgebaut.</p>"
+                    "<p>Erst nach dem Klick lädt der Player: bei YouTube über youtube-nocookie.com im "
+                    "erweiterten Datenschutzmodus, bei Vimeo mit der Einstellung „Do Not Track“. Dabei "
+                    "werden Daten wie Ihre IP-Adresse an den Anbieter übertragen (Google Ireland Limited "
+                    "bzw. Vimeo.com, Inc.); eine Übermittlung in die USA ist nicht ausgeschlossen. "
+                    "Rechtsgrundlage ist Ihre Einwilligung nach Art. 6 Abs. 1 lit. a DSGVO, die Sie mit "
+                    "dem Klick erteilen.</p>"
                 ),
             ),
             ("heading", {"text": "Ihre Rechte", "level": "h2"}),
@@ -1107,7 +1121,7 @@ PAGES = {
                 ),
             ),
             ("heading", {"text": "Stand", "level": "h2"}),
-            ("paragraph", "<p>Stand dieser Datenschutzerklärung: September 2025.</p>"),
+            ("paragraph", "<p>Stand dieser Datenschutzerklärung: Dezember 2026.</p>"),
         ],
     },
 }

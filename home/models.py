@@ -88,3 +88,21 @@ class StandardPage(SeoMixin, Page):
 
     def seo_description_for(self, context):
         return first_text(self.search_description, self.intro)
+
+
+class DemoItem(models.Model):
+    """A piece of demo content that `load_demo_content` created once.
+
+    The loader never creates a remembered item again, so what an editor deleted
+    stays deleted on the next `make run`.
+    """
+
+    key = models.CharField(_("Schlüssel"), max_length=255, unique=True)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Demo-Inhalt")
+        verbose_name_plural = _("Demo-Inhalte")
+
+    def __str__(self):
+        return self.key

@@ -7,7 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import (
     Count,
     OuterRef,
@@ -39,7 +39,7 @@ from core.images import filter_specs, prefetched_images
 from core.pages import SeoMixin, SitePageManager, SitePageQuerySet, first_text
 from core.pagination import paginate
 from core.site import SiteContext
-from core.text import german_slugify
+from core.text import german_slugify, german_stems
 from newsletter.models import NewsletterPageMixin
 
 from . import seo
@@ -299,7 +299,7 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
         on_delete=models.SET_NULL,
         related_name="posts",
         help_text=_(
-            "Erscheint unter dem Artikel. Autorinnen und Autoren unter „Snippets“ anlegen."
+            "Erscheint unter dem Artikel. Autorinnen und Autoren unter „Schnipsel“ anlegen."
         ),
     )
     tags = ClusterTaggableManager(
@@ -343,6 +343,7 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
         index.SearchField("teaser"),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("search_stems"),
         index.FilterField("date"),
     ]
 
@@ -357,6 +358,23 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
 
     WORDS_PER_MINUTE = 200
     og_type = "article"
+
+    def search_stems(self):
+        """German stems of the searchable text, for SQLite's full-text index.
+
+        SQLite's FTS5 knows no German: with these „Kunden“ finds „Kunde“ and
+        „fuehrung“ finds „Führung“ (posts.search stems the query the same way).
+        PostgreSQL stems with its own `german` configuration and gets nothing.
+        """
+        if connection.vendor != "sqlite":
+            return ""
+        texts = [
+            self.title,
+            self.teaser,
+            *self.body.stream_block.get_searchable_content(self.body),
+            *(tag.name for tag in self.tags.all()),
+        ]
+        return " ".join(sorted(set(german_stems(" ".join(texts)))))
 
     @property
     def feature_image_alt_text(self):

@@ -3,11 +3,13 @@
 import re
 from urllib.parse import urlencode
 
+from django.db import connection
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
 from core.pagination import paginate
 from core.site import SiteContext
+from core.text import german_stems
 
 from .models import BlogPostPage
 
@@ -23,6 +25,14 @@ def search_terms(query):
     return " ".join(WORD.findall(query)[:MAX_TERMS])
 
 
+def backend_terms(terms):
+    """What the backend is asked: on SQLite the German stems that
+    BlogPostPage.search_stems indexed; PostgreSQL stems the words itself."""
+    if connection.vendor == "sqlite":
+        return " ".join(dict.fromkeys(german_stems(terms)))
+    return terms
+
+
 def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     terms = search_terms(query)
@@ -33,7 +43,9 @@ def search(request):
         if site:
             posts = posts.descendant_of(site.root_page)
         results = paginate(
-            request, posts.search(terms, operator="and"), RESULTS_PER_PAGE
+            request,
+            posts.search(backend_terms(terms), operator="and"),
+            RESULTS_PER_PAGE,
         )
     response = TemplateResponse(
         request,
@@ -42,6 +54,7 @@ def search(request):
             "query": query,
             "results": results,
             "query_string": urlencode({"q": query}),
+            "highlight": german_stems(terms),
             "noindex": True,
         },
     )

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "newsletter",
     "previews",
     "imports",
+    "inbox",
     "core",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -141,22 +141,22 @@ class Subscriber(models.Model):
         default=Status.PENDING,
         db_index=True,
     )
-    created_at = models.DateTimeField(_("angemeldet am"), default=timezone.now)
-    confirmed_at = models.DateTimeField(_("bestätigt am"), null=True, blank=True)
-    unsubscribed_at = models.DateTimeField(_("abgemeldet am"), null=True, blank=True)
+    created_at = models.DateTimeField(_("Angemeldet am"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("Bestätigt am"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("Abgemeldet am"), null=True, blank=True)
 
     # Consent proof: when, from which page and with which text the reader signed
     # up (created_at is the time of the latest sign-up) and when they confirmed.
-    signup_page = models.CharField(_("Anmeldung auf Seite"), max_length=300, blank=True)
+    signup_page = models.CharField(_("Anmeldeseite"), max_length=300, blank=True)
     consent_text = models.TextField(_("Einwilligungstext"), blank=True)
 
     # Delivery state of the latest confirmation email, for editors and retries.
     email_attempts = models.PositiveSmallIntegerField(_("Zustellversuche"), default=0)
     last_email_error = models.CharField(
-        _("letzter Zustellfehler"), max_length=300, blank=True
+        _("Letzter Zustellfehler"), max_length=300, blank=True
     )
     last_email_sent_at = models.DateTimeField(
-        _("letzte E-Mail gesendet"), null=True, blank=True
+        _("Letzte E-Mail gesendet am"), null=True, blank=True
     )
 
     class Meta:

@@ -74,24 +74,29 @@ def subscribe(request):
                 "Diese Anmeldung kam nicht von unserer Website und wurde abgelehnt."
             ),
         )
-    too_many = _(
-        "Zu viele Versuche. Bitte versuchen Sie es in einer Stunde noch einmal."
-    )
-    if not guards.hit(
-        "ip", guards.client_ip(request), settings.SUBSCRIBE_RATE_LIMIT_PER_IP
-    ):
-        return subscribe_result(
-            request, ok=False, texts=texts, status=429, message=too_many
-        )
     form = SubscribeForm(request.POST)
     if form.is_bot:
         return subscribe_result(request, ok=True, texts=texts)  # pretend; store nothing
+    # Validation first: a typo does not count as an attempt, and a reader over
+    # the limit still learns what is wrong with the input.
     if not form.is_valid():
         return subscribe_result(request, ok=False, texts=texts, form=form, status=400)
     email = form.cleaned_data["email"]
-    if not guards.hit("email", email.lower(), settings.SUBSCRIBE_RATE_LIMIT_PER_EMAIL):
+    if not guards.hit(
+        "ip", guards.client_ip(request), settings.SUBSCRIBE_RATE_LIMIT_PER_IP
+    ) or not guards.hit(
+        "email", email.lower(), settings.SUBSCRIBE_RATE_LIMIT_PER_EMAIL
+    ):
+        # The re-shown form keeps what the reader typed.
         return subscribe_result(
-            request, ok=False, texts=texts, status=429, message=too_many
+            request,
+            ok=False,
+            texts=texts,
+            form=form,
+            status=429,
+            message=_(
+                "Zu viele Versuche. Bitte versuchen Sie es in einer Stunde noch einmal."
+            ),
         )
     services.sign_up(
         email=email,

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import IndexView
 
 from .admin_views import (
     ResendConfirmationView,
@@ -18,8 +19,24 @@ def local_time(value):
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+class SubscriberIndexView(IndexView):
+    # The CSV/XLSX columns carry the list's own headings (modeladmin would
+    # title-case every word: „Anmeldung Auf Seite“).
+    export_headings = {
+        "email": "E-Mail-Adresse",
+        "first_name": "Vorname",
+        "export_status": "Status",
+        "export_signed_up": "Angemeldet am",
+        "export_confirmed": "Bestätigt am",
+        "export_unsubscribed": "Abgemeldet am",
+        "signup_page": "Anmeldeseite",
+        "export_consent_version": "Version des Einwilligungstexts",
+    }
+
+
 class SubscriberAdmin(ModelAdmin):
     model = Subscriber
+    index_view_class = SubscriberIndexView
     menu_label = "Abonnenten"
     menu_icon = "mail"
     menu_order = 250
@@ -60,19 +77,19 @@ class SubscriberAdmin(ModelAdmin):
     def export_status(self, obj):
         return obj.get_status_display()
 
-    @admin.display(description="Angemeldet")
+    @admin.display(description="Angemeldet am")
     def export_signed_up(self, obj):
         return local_time(obj.created_at)
 
-    @admin.display(description="Bestätigt")
+    @admin.display(description="Bestätigt am")
     def export_confirmed(self, obj):
         return local_time(obj.confirmed_at)
 
-    @admin.display(description="Abgemeldet")
+    @admin.display(description="Abgemeldet am")
     def export_unsubscribed(self, obj):
         return local_time(obj.unsubscribed_at)
 
-    @admin.display(description="Einwilligungstext-Version")
+    @admin.display(description="Version des Einwilligungstexts")
     def export_consent_version(self, obj):
         return obj.consent_version if obj.consent_text else ""
 

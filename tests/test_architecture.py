@@ -20,6 +20,7 @@ ALLOWED = {
     "posts": {"core", "newsletter"},
     "imports": {"core", "posts"},
     "home": {"core", "posts", "subscriptions"},
+    "inbox": set(),
 }
 APPS = set(ALLOWED)
 

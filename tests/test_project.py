@@ -203,3 +203,11 @@ def test_german_500_page_renders_without_the_database(client, blog, monkeypatch)
 def test_healthz(client):
     response = client.get("/healthz/")
     assert response.status_code == 200 and response.content == b"ok"
+
+
+@pytest.mark.django_db
+def test_admin_pages_request_no_gravatar(client, editor, home):
+    client.force_login(editor)
+    for path in ["/admin/", f"/admin/pages/{home.pk}/", "/admin/account/"]:
+        html = client.get(path).content.decode().lower()
+        assert "gravatar" not in html, path

@@ -21,3 +21,11 @@ def picture_of(image, size, **attrs):
 def rendition_of(image, size):
     """{% rendition_of value.image "portable_body" as photo %}: one rendition."""
     return rendition(image, size) if image else None
+
+
+@register.filter
+def highlight(text, stems):
+    """{{ post.title|highlight:stems }}: matched words in <mark>, the rest escaped."""
+    from core.text import highlight as mark
+
+    return mark(str(text or ""), stems or ())

@@ -1,6 +1,6 @@
 // Sign-up forms submit in place; without JavaScript they post and redirect.
-// Also shows the thank-you after a confirmed sign-up (/blog/?angemeldet=1), so
-// the blog page itself stays the same for every reader and can be cached.
+// After a confirmed sign-up the page shows its thank-you (/blog/?angemeldet=1,
+// rendered on the server); the script only drops the flag from the address.
 (() => {
   const script = document.currentScript;
   const text = (name) => (script && script.dataset[name]) || "";
@@ -58,12 +58,6 @@
 
   const params = new URLSearchParams(window.location.search);
   if (params.get("angemeldet") === "1") {
-    const main = document.querySelector("main");
-    const notice = document.createElement("p");
-    notice.className = "notice notice--success wrap subscribe-thanks";
-    notice.setAttribute("role", "status");
-    notice.textContent = text("thanks");
-    if (main) main.prepend(notice);
     params.delete("angemeldet");
     const query = params.toString();
     history.replaceState(null, "", window.location.pathname + (query ? `?${query}` : "") + window.location.hash);

@@ -83,3 +83,29 @@ def test_editor_publishes_a_post_that_readers_find_on_the_home_page(page, new_co
     expect(reader.locator("blockquote")).to_contain_text(
         "Wer zuhört, hat die halbe Antwort schon."
     )
+
+
+def log_in(page):
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(EDITOR[0])
+    page.locator("#id_password").fill(EDITOR[1])
+    page.get_by_role("button", name=re.compile("Anmelden")).click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_the_admin_makes_german_slugs_while_typing(page):
+    from posts.models import BlogIndexPage
+
+    log_in(page)
+    blog = BlogIndexPage.objects.get()
+    page.goto(f"/admin/pages/add/posts/blogpostpage/{blog.pk}/")
+    title = page.locator("#id_title")
+    title.fill("Führung & Größe im Büro")
+    title.blur()  # Wagtail copies the title into the slug on change
+    slug = page.locator("#id_slug")
+    expect(slug).to_have_value("fuehrung-groesse-im-buero")
+    # A slug typed by hand follows the same rules when the field is left.
+    page.get_by_role("tab", name=re.compile("Veröffentlichung")).click()
+    slug.fill("Über Straßen")
+    slug.blur()
+    expect(slug).to_have_value("ueber-strassen")

@@ -43,6 +43,10 @@ def test_box_submits_in_place_and_blog_says_thank_you(page, site):
     thanks = page.locator(".subscribe-thanks")
     thanks.wait_for()
     assert "Ihre Anmeldung ist bestätigt" in thanks.inner_text()
+    # In the content column, aligned with the heading, not against the window edge.
+    heading = page.locator("main h1").bounding_box()
+    box = thanks.bounding_box()
+    assert box["x"] == pytest.approx(heading["x"], abs=1) and box["x"] > 0
     assert page.url == f"{site}/blog/"  # the flag is removed from the address
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED

@@ -150,3 +150,45 @@ def test_demo_loader_creates_one_author_and_assigns_it(client):
     post = BlogPostPage.objects.first()
     assert post.latest_revision.as_object().author_id == author.pk
     assert demo_data.AUTHOR_NAME in client.get(post.url).content.decode()
+
+
+def run_loader():
+    import io
+
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out, no_color=True)
+    return out.getvalue()
+
+
+def test_a_deleted_demo_post_stays_deleted_and_edits_stay():
+    first, second = demo_data.POSTS[0]["slug"], demo_data.POSTS[1]["slug"]
+    BlogPostPage.objects.get(slug=first).delete()
+    edited = BlogPostPage.objects.get(slug=second)
+    edited.title = "Geändert"
+    edited.save_revision().publish()
+    before = BlogPostPage.objects.count()
+
+    output = run_loader()
+    assert not BlogPostPage.objects.filter(slug=first).exists()
+    assert BlogPostPage.objects.count() == before
+    assert BlogPostPage.objects.get(slug=second).title == "Geändert"
+    assert "Demo-Inhalte bereit (0 Seiten neu angelegt)." in output
+    assert "1 gelöschte Demo-Seite bleibt gelöscht." in output
+
+    StandardPage.objects.get(slug="impressum").delete()
+    output = run_loader()
+    assert not StandardPage.objects.filter(slug="impressum").exists()
+    assert "2 gelöschte Demo-Seiten bleiben gelöscht." in output
+
+
+def test_the_loader_counts_in_german_plurals():
+    assert "(0 Seiten neu angelegt)" in run_loader()
+    from home.models import DemoItem
+
+    # A post that is neither remembered nor present is created: one page.
+    slug = demo_data.POSTS[2]["slug"]
+    BlogPostPage.objects.get(slug=slug).delete()
+    DemoItem.objects.filter(key=f"post:{slug}").delete()
+    output = run_loader()
+    assert "(1 Seite neu angelegt)." in output and "gelöscht" not in output
+    assert BlogPostPage.objects.filter(slug=slug).exists()

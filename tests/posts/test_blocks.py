@@ -68,6 +68,38 @@ def test_callout_renders_tone_title_and_text(tone):
     assert "Kurz gesagt" in box.text and "Merken!" in box.text
 
 
+def test_each_callout_tone_has_its_own_symbol_as_the_help_text_promises():
+    from core.blocks import CalloutBlock
+
+    symbols = {}
+    for tone in ["info", "tip", "warning"]:
+        soup = BeautifulSoup(
+            render("callout", {"tone": tone, "title": "", "text": "<p>x</p>"}),
+            "html.parser",
+        )
+        symbol = soup.select_one(".callout__symbol")
+        assert symbol["aria-hidden"] == "true"
+        symbols[tone] = symbol.get_text(strip=True)
+    assert len(set(symbols.values())) == 3 and all(symbols.values())
+    help_text = str(CalloutBlock().child_blocks["tone"].field.help_text)
+    assert "Symbol" in help_text
+    for symbol in symbols.values():
+        assert symbol.rstrip("\ufe0e") in help_text
+
+
+def test_every_block_in_the_picker_has_an_icon_that_wagtail_draws():
+    from wagtail.admin.icons import get_icons
+
+    from core.blocks import StandardBodyBlock
+
+    sprite = str(get_icons())
+    for stream in (BodyBlock(), StandardBodyBlock()):
+        for name, block in stream.child_blocks.items():
+            icon = block.meta.icon
+            assert icon and icon != "placeholder", name
+            assert f'id="icon-{icon}"' in sprite, (name, icon)
+
+
 def test_divider_renders_a_rule():
     assert "<hr" in render("divider", None)
 

@@ -10,9 +10,7 @@ pytestmark = pytest.mark.usefixtures("search_index")
 
 def result_titles(response):
     soup = BeautifulSoup(response.content, "html.parser")
-    return [
-        a.get_text(strip=True) for a in soup.select(".post-list .post-card__title a")
-    ]
+    return [a.get_text().strip() for a in soup.select(".post-list .post-card__title a")]
 
 
 @pytest.fixture
@@ -142,3 +140,60 @@ def test_results_are_paginated_and_links_keep_the_query(client, blog):
 def test_german_stemming_on_postgres(client, blog):
     make_post(blog, "Ein Artikel", body=[("paragraph", "<p>Der Kunde ist König.</p>")])
     assert result_titles(client.get("/suche/", {"q": "Kunden"})) == ["Ein Artikel"]
+
+
+sqlite_only = pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="PostgreSQL stems with its own german configuration",
+)
+
+
+@pytest.fixture
+def german_posts(blog):
+    return [
+        make_post(
+            blog,
+            "Was die Kunde verlangt",
+            body=[("paragraph", "<p>Ein Text über gute Führung im Team.</p>")],
+            teaser="Zuhören statt Verkaufen.",
+        ),
+        make_post(
+            blog,
+            "Die fuehrungskraefte von morgen",
+            teaser="Geschrieben ohne Umlaute, wie auf einer alten Tastatur.",
+        ),
+        make_post(blog, "Ein Artikel über die Straße", teaser="Gehweg und Radweg."),
+    ]
+
+
+@sqlite_only
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Kunden", "Was die Kunde verlangt"),
+        ("kunde", "Was die Kunde verlangt"),
+        ("fuehrung", "Was die Kunde verlangt"),
+        ("Führungskräfte", "Die fuehrungskraefte von morgen"),
+        ("Strasse", "Ein Artikel über die Straße"),
+        ("STRASSEN", "Ein Artikel über die Straße"),
+    ],
+)
+def test_sqlite_search_finds_german_inflections_and_umlaut_spellings(
+    client, german_posts, query, title
+):
+    assert result_titles(client.get("/suche/", {"q": query})) == [title]
+
+
+def test_results_highlight_the_matched_words(client, german_posts):
+    html = client.get("/suche/", {"q": "Kunden"}).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    title = soup.select_one(".post-list .post-card__title a")
+    assert [mark.get_text() for mark in title.find_all("mark")] == ["Kunde"]
+    assert title.get_text() == "Was die Kunde verlangt"
+
+
+def test_highlighting_escapes_the_text():
+    from core.text import german_stems, highlight
+
+    marked = highlight("<b>Kunden</b> & Kunde", german_stems("Kunde"))
+    assert marked == "&lt;b&gt;<mark>Kunden</mark>&lt;/b&gt; &amp; <mark>Kunde</mark>"

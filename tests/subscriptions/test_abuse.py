@@ -38,6 +38,36 @@ def test_rate_limit_per_ip(client, settings):
     assert other.status_code == 303
 
 
+def test_typos_do_not_count_and_the_limit_still_shows_input_errors(client, settings):
+    settings.SUBSCRIBE_RATE_LIMIT_PER_IP = "2/h"
+    # Three typos in a row: each is answered with what is wrong, none is counted.
+    for _attempt in range(3):
+        response = sign_up(client, email="leser@example")
+        assert response.status_code == 400
+    assert sign_up(client, email="a@example.org").status_code == 303
+    assert sign_up(client, email="b@example.org").status_code == 303
+    # Over the limit: a typo still gets its input error, not "too many".
+    typo = sign_up(client, email="c@example", consent="")
+    assert typo.status_code == 400
+    html = typo.content.decode()
+    assert "Zu viele Versuche" not in html
+    assert 'aria-invalid="true"' in html or "field__error" in html
+    assert sign_up(client, json=True, email="c@example").json()["errors"]["email"]
+    # A valid address over the limit: refused, and the form keeps what was typed.
+    limited = sign_up(client, email="spaeter@example.org", first_name="Lena")
+    assert limited.status_code == 429
+    html = limited.content.decode()
+    assert "Zu viele Versuche" in html
+    assert 'value="spaeter@example.org"' in html and 'value="Lena"' in html
+    assert Subscriber.objects.count() == 2
+
+
+def test_the_re_shown_form_keeps_the_typed_address(client):
+    response = sign_up(client, email="leser@example.org", consent="")
+    assert response.status_code == 400
+    assert 'value="leser@example.org"' in response.content.decode()
+
+
 def test_rate_limit_per_address(client, settings):
     settings.SUBSCRIBE_RATE_LIMIT_PER_EMAIL = "2/h"
     for ip in ("192.0.2.1", "192.0.2.2"):

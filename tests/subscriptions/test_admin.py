@@ -117,7 +117,11 @@ def test_csv_export(editor_client, subscribers):
     content = b"".join(response.streaming_content).decode()
     lines = content.strip().splitlines()
     assert len(lines) == 4
-    assert lines[0].startswith("E-Mail-Adresse,Vorname,Status,Angemeldet,Bestätigt")
+    # The list's own headings, not modeladmin's title case („Anmeldung Auf Seite“).
+    assert lines[0] == (
+        "E-Mail-Adresse,Vorname,Status,Angemeldet am,Bestätigt am,Abgemeldet am,"
+        "Anmeldeseite,Version des Einwilligungstexts"
+    )
     bernd = next(line for line in lines if line.startswith("bernd@"))
     confirmed = timezone.localtime(subscribers[1].confirmed_at).strftime(
         "%Y-%m-%d %H:%M"
@@ -193,3 +197,19 @@ def test_dashboard_panel_counts(editor_client, subscribers):
     assert '<span class="w-summary__count">1</span> bestätigt' in panel
     assert '<span class="w-summary__count">1</span> abgemeldet' in panel
     assert '<span class="w-summary__count">2</span> Anmeldungen' in panel
+
+
+def test_admin_labels_start_with_a_capital_and_name_the_snippets_menu(
+    editor_client, subscribers
+):
+    from posts.models import BlogPostPage
+    from subscriptions.models import Subscriber
+
+    for field in Subscriber._meta.get_fields():
+        label = str(getattr(field, "verbose_name", "") or "")
+        if label:
+            assert label[0].isupper(), (field.name, label)
+    # Wagtail's German admin calls the snippets menu „Schnipsel“.
+    help_text = str(BlogPostPage._meta.get_field("author").help_text)
+    assert "„Schnipsel“" in help_text and "Snippets" not in help_text
+    assert '"label": "Schnipsel"' in editor_client.get("/admin/").content.decode()

@@ -1,7 +1,8 @@
 """Load the demo blog: idempotent, offline, and safe to run on every start.
 
 Pages that already exist (matched by slug) are left as they are, so an editor's
-changes to demo content survive a second run.
+changes to demo content survive a second run. Every post and page it created is
+remembered (home.DemoItem), so one an editor deleted is not created again.
 """
 
 import io
@@ -16,6 +17,7 @@ from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -24,7 +26,7 @@ from core.images import filter_specs
 from core.models import SiteSettings
 from core.site import sync_default_site
 from home import demo_data
-from home.models import HomePage, StandardPage
+from home.models import DemoItem, HomePage, StandardPage
 from posts.models import Author, BlogIndexPage, BlogPostPage
 from subscriptions.models import SubscribePage
 
@@ -83,6 +85,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.created = 0
+        self.kept_deleted = 0
         with transaction.atomic():
             home = self.ensure_home()
             blog = self.ensure_blog_index(home)
@@ -95,13 +98,37 @@ class Command(BaseCommand):
                 self.ensure_post(blog, post, number)
             self.ensure_subscribe_page(home)
             self.ensure_settings(home.get_site(), pages)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo-Inhalte bereit ({self.created} Seiten neu angelegt)."
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(self.summary()))
         if options["with_admin"]:
             self.ensure_admin()
+
+    def summary(self):
+        created = ngettext(
+            "%(count)d Seite neu angelegt",
+            "%(count)d Seiten neu angelegt",
+            self.created,
+        ) % {"count": self.created}
+        text = f"Demo-Inhalte bereit ({created})."
+        if self.kept_deleted:
+            text += " " + ngettext(
+                "%(count)d gelöschte Demo-Seite bleibt gelöscht.",
+                "%(count)d gelöschte Demo-Seiten bleiben gelöscht.",
+                self.kept_deleted,
+            ) % {"count": self.kept_deleted}
+        return text
+
+    def should_create(self, key, existing):
+        """Whether to create the demo item `key`; `existing` is it, or None.
+
+        An item that was created once is never created again: the editor may
+        have deleted it on purpose.
+        """
+        if DemoItem.objects.filter(key=key).exists():
+            if existing is None:
+                self.kept_deleted += 1
+            return False
+        DemoItem.objects.create(key=key)
+        return existing is None
 
     def ensure_home(self):
         site = Site.objects.filter(is_default_site=True).first()
@@ -152,7 +179,7 @@ class Command(BaseCommand):
 
     def ensure_standard_page(self, home, slug, data):
         page = StandardPage.objects.child_of(home).filter(slug=slug).first()
-        if page is None:
+        if self.should_create(f"page:{slug}", page):
             page = StandardPage(
                 title=data["title"],
                 slug=slug,
@@ -165,7 +192,7 @@ class Command(BaseCommand):
         return page
 
     def ensure_subscribe_page(self, home):
-        if SubscribePage.objects.exists():
+        if not self.should_create("page:abonnieren", SubscribePage.objects.first()):
             return
         page = SubscribePage(title="Abonnieren", slug="abonnieren")
         home.add_child(instance=page)
@@ -187,7 +214,8 @@ class Command(BaseCommand):
         return image
 
     def ensure_post(self, blog, data, number):
-        if BlogPostPage.objects.child_of(blog).filter(slug=data["slug"]).exists():
+        existing = BlogPostPage.objects.child_of(blog).filter(slug=data["slug"]).first()
+        if not self.should_create(f"post:{data['slug']}", existing):
             return
         feature = data.get("image")
         image = (
@@ -249,10 +277,10 @@ class Command(BaseCommand):
     def ensure_settings(self, site, pages):
         site_settings = SiteSettings.for_site(site)
         changed = False
-        if site_settings.impressum_page_id is None and "impressum" in pages:
+        if site_settings.impressum_page_id is None and pages.get("impressum"):
             site_settings.impressum_page = pages["impressum"]
             changed = True
-        if site_settings.privacy_page_id is None and "datenschutz" in pages:
+        if site_settings.privacy_page_id is None and pages.get("datenschutz"):
             site_settings.privacy_page = pages["datenschutz"]
             changed = True
         if not site_settings.footer_text:
