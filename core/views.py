@@ -3,14 +3,24 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found as django_page_not_found
 
+from .site import SiteContext
+from .voice import Voice
+
 
 def page_not_found(request, exception=None):
     return django_page_not_found(request, exception, template_name="404.html")
 
 
 def server_error(request):
-    # No context processors: the database may be what failed.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    # No context processors: the database may be what failed. The voice is
+    # looked up if it can be, else the page speaks in the default voice.
+    try:
+        voice = SiteContext.for_request(request).voice
+    except Exception:
+        voice = Voice()
+    return HttpResponseServerError(
+        loader.get_template("500.html").render({"voice": voice})
+    )
 
 
 @never_cache
