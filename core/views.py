@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.defaults import page_not_found as django_page_not_found
 
 from .site import SiteContext
@@ -21,6 +22,16 @@ def server_error(request):
     return HttpResponseServerError(
         loader.get_template("500.html").render({"voice": voice})
     )
+
+
+FAVICON = settings.BASE_DIR / "static" / "img" / "favicon.ico"
+
+
+@cache_control(max_age=60 * 60 * 24 * 7, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page
+    links: the same quill as the SVG icon, as a real ICO file."""
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")
 
 
 @never_cache

@@ -10,7 +10,7 @@ from taggit.models import ItemBase, TagBase
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.dispatch import receiver
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -43,6 +43,31 @@ class BlogTag(TagBase):
     """A tag with an ASCII slug that reads well in German ("Führung" -> "fuehrung")."""
 
     free_tagging = True
+
+    description = models.TextField(
+        _("Beschreibung"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Optional: ein, zwei Sätze über dem Artikelverzeichnis des Schlagworts."
+        ),
+    )
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: ein Bild für die Schlagwortseite, im Querformat."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+    ]
 
     class Meta:
         verbose_name = _("Schlagwort")
@@ -152,6 +177,16 @@ class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
     def posts(self):
         return BlogPostPage.objects.child_of(self).published()
 
+    def front_page_posts(self, count, full=False):
+        """The home page's posts: featured ones first, then the newest; with
+        their bodies when the home page shows whole posts."""
+        posts = self.posts().order_by(
+            "-featured", "-date", "-first_published_at", "-pk"
+        )
+        if full:
+            posts = posts.defer(None)
+        return posts[:count]
+
     def tags_with_counts(self):
         post_ids = BlogPostPage.objects.child_of(self).live().public().values("pk")
         return (
@@ -180,7 +215,12 @@ class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
 
     @path("tag/<str:tag_slug>/", name="tag")
     def posts_by_tag(self, request, tag_slug):
-        tag = get_object_or_404(BlogTag, slug=tag_slug)
+        tag = BlogTag.objects.filter(slug=tag_slug).first()
+        if tag is None:
+            # /tag/Leadership/ or /tag/Führung/: the tag's one address, for good.
+            tag = get_object_or_404(BlogTag, slug=german_slugify(tag_slug))
+            url = self.reverse_subpage("tag", args=[tag.slug])
+            return HttpResponsePermanentRedirect(self.get_url(request) + url)
         posts = self.posts().filter(tagged_items__tag=tag)
         if not posts.exists():
             raise Http404
@@ -218,6 +258,11 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
             "zu verwenden. Der Bildnachweis kommt vom Bild selbst."
         ),
     )
+    featured = models.BooleanField(
+        _("hervorheben"),
+        default=False,
+        help_text=_("Hervorgehobene Artikel stehen auf der Startseite ganz oben."),
+    )
     author = models.ForeignKey(
         "posts.Author",
         verbose_name=_("Autor/in"),
@@ -254,6 +299,7 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
                 FieldPanel("author"),
                 FieldPanel("tags"),
                 FieldPanel("teaser"),
+                FieldPanel("featured"),
             ],
             heading=_("Eckdaten"),
         ),
@@ -303,6 +349,13 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
 
     def seo_times(self):
         return seo.published_at(self), seo.modified_at(self)
+
+    def get_sitemap_urls(self, request=None):
+        # lastmod: when the post was last published, as in its JSON-LD.
+        urls = super().get_sitemap_urls(request)
+        for entry in urls:
+            entry["lastmod"] = seo.modified_at(self) or seo.published_at(self)
+        return urls
 
     def structured_data(self, context, canonical, image):
         return seo.blog_posting(self, canonical, image, context["site_context"].name)
