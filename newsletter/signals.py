@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -23,4 +24,7 @@ def on_page_published(sender, instance, **kwargs):
 def on_send_created(sender, instance, created, **kwargs):
     # The post page links its email version from now on (archive.web_url).
     if created:
-        cache.delete(cache_key(instance.page_id))
+        key = cache_key(instance.page_id)
+        cache.delete(key)
+        # Again after the commit: a reader may have cached "not sent" meanwhile.
+        transaction.on_commit(lambda: cache.delete(key))
