@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from .voice import Address, Sender, voice_of
+
 __all__ = ["CustomImage", "CustomRendition", "SiteSettings", "WorkerHeartbeat"]
 
 
@@ -93,7 +95,47 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    address = models.CharField(
+        _("Anrede"),
+        max_length=3,
+        choices=Address.choices,
+        default=Address.SIE,
+        help_text=_(
+            "Wie die Website Leserinnen und Leser anspricht: im Anmeldefeld, auf den "
+            "Bestätigungs- und Fehlerseiten und in allen E-Mails."
+        ),
+    )
+    sender = models.CharField(
+        _("Absender"),
+        max_length=3,
+        choices=Sender.choices,
+        default=Sender.WIR,
+        help_text=_(
+            "Wer in diesen Texten spricht: eine Person („ich“) oder ein Team („wir“)."
+        ),
+    )
+
+    class HomeLayout(models.TextChoices):
+        FULL = "full", _("ganze Artikel")
+        TEASERS = "teasers", _("Anrisse")
+
+    home_layout = models.CharField(
+        _("Startseite zeigt"),
+        max_length=8,
+        choices=HomeLayout.choices,
+        default=HomeLayout.TEASERS,
+        help_text=_(
+            "„ganze Artikel“: die neuesten Artikel vollständig untereinander, mit Datum "
+            "und Schlagwörtern darunter. „Anrisse“: Karten mit Bild und Anreißer."
+        ),
+    )
+
     panels = [
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("sender")],
+            heading=_("Tonfall"),
+        ),
+        MultiFieldPanel([FieldPanel("home_layout")], heading=_("Startseite")),
         MultiFieldPanel(
             [PageChooserPanel("impressum_page"), PageChooserPanel("privacy_page")],
             heading=_("Rechtliches"),
@@ -111,6 +153,14 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Website-Einstellungen")
+
+    @property
+    def voice(self):
+        return voice_of(self)
+
+    @property
+    def shows_full_posts(self):
+        return self.home_layout == self.HomeLayout.FULL
 
 
 class WorkerHeartbeat(models.Model):

@@ -61,13 +61,14 @@ class SiteContext:
     "posts.BlogIndexPage"), so this kernel knows no page type.
     """
 
-    def __init__(self, site):
+    def __init__(self, site, request=None):
         self.site = site
+        self.request = request
 
     @classmethod
     def for_request(cls, request):
         if not hasattr(request, "_feder_site_context"):
-            request._feder_site_context = cls(Site.find_for_request(request))
+            request._feder_site_context = cls(Site.find_for_request(request), request)
         return request._feder_site_context
 
     @classmethod
@@ -103,7 +104,17 @@ class SiteContext:
     def settings(self):
         from .models import SiteSettings
 
-        return SiteSettings.for_site(self.site) if self.site else SiteSettings()
+        if self.site is None:
+            return SiteSettings()
+        if self.request is not None:
+            # Shares the row with {{ settings.core.SiteSettings }}: one query.
+            return SiteSettings.for_request(self.request)
+        return SiteSettings.for_site(self.site)
+
+    @property
+    def voice(self):
+        """How the site speaks to readers (core.voice)."""
+        return self.settings.voice
 
 
 def site_context(request):

@@ -4,8 +4,11 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.templatetags.static import static
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.defaults import page_not_found as django_page_not_found
+
+from .site import SiteContext
+from .voice import Voice
 
 
 def page_not_found(request, exception=None):
@@ -16,11 +19,17 @@ def server_error(request):
     # No context processors: the database may be what failed. Nor may a missing
     # static manifest break this page: then the unhashed file name is used.
     try:
+        voice = SiteContext.for_request(request).voice
+    except Exception:
+        voice = Voice()
+    try:
         stylesheet = static("css/error.css")
     except ValueError:
         stylesheet = f"{settings.STATIC_URL}css/error.css"
     return HttpResponseServerError(
-        loader.get_template("500.html").render({"stylesheet": stylesheet})
+        loader.get_template("500.html").render(
+            {"stylesheet": stylesheet, "voice": voice}
+        )
     )
 
 
@@ -32,6 +41,16 @@ def _database_answers():
     except DatabaseError:
         return False
     return True
+
+
+FAVICON = settings.BASE_DIR / "static" / "img" / "favicon.ico"
+
+
+@cache_control(max_age=60 * 60 * 24 * 7, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page
+    links: the same quill as the SVG icon, as a real ICO file."""
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")
 
 
 @never_cache

@@ -53,10 +53,15 @@ class HomePage(SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        blog_index = SiteContext.for_request(request).blog_index
+        site_context = SiteContext.for_request(request)
+        blog_index = site_context.blog_index
+        full = site_context.settings.shows_full_posts
         context["blog_index"] = blog_index
+        context["full_posts"] = full
         if blog_index:
-            context["posts"] = blog_index.latest_posts(self.latest_posts_count)
+            context["posts"] = blog_index.front_page_posts(
+                self.latest_posts_count, full=full
+            )
             context["tags"] = blog_index.tags_with_counts()
         return context
 

@@ -53,6 +53,12 @@ class NewsletterPageMixin(models.Model):
     class Meta:
         abstract = True
 
+    def newsletter_web_url(self):
+        """The public copy of the email once it has been sent (the web archive)."""
+        from .archive import web_url
+
+        return web_url(self)
+
     def newsletter_subject_line(self):
         return self.newsletter_subject or self.title
 

@@ -1,8 +1,12 @@
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
-from .models import NewsletterPageMixin
+from .archive import cache_key
+from .models import NewsletterPageMixin, PostSend
 from .services import send_on_publish
 
 
@@ -14,3 +18,13 @@ def on_page_published(sender, instance, **kwargs):
     # fan-out runs as a task.
     if isinstance(instance, NewsletterPageMixin) and instance.live:
         send_on_publish(instance)
+
+
+@receiver(post_save, sender=PostSend, dispatch_uid="newsletter_web_version")
+def on_send_created(sender, instance, created, **kwargs):
+    # The post page links its email version from now on (archive.web_url).
+    if created:
+        key = cache_key(instance.page_id)
+        cache.delete(key)
+        # Again after the commit: a reader may have cached "not sent" meanwhile.
+        transaction.on_commit(lambda: cache.delete(key))

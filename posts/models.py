@@ -19,7 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -57,6 +57,30 @@ class BlogTag(TagBase):
     # unpublished, moved or deleted (refresh_tag_counts), so the tag filter on
     # every listing does not count all posts per request.
     post_count = models.PositiveIntegerField(_("Artikel"), default=0, editable=False)
+    description = models.TextField(
+        _("Beschreibung"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Optional: ein, zwei Sätze über dem Artikelverzeichnis des Schlagworts."
+        ),
+    )
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: ein Bild für die Schlagwortseite, im Querformat."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+    ]
 
     class Meta:
         verbose_name = _("Schlagwort")
@@ -188,6 +212,16 @@ class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
     def posts(self):
         return BlogPostPage.objects.child_of(self).published()
 
+    def front_page_posts(self, count, full=False):
+        """The home page's posts: featured ones first, then the newest; with
+        their bodies when the home page shows whole posts."""
+        posts = self.posts().order_by(
+            "-featured", "-date", "-first_published_at", "-pk"
+        )
+        if full:
+            posts = posts.defer(None)
+        return posts[:count]
+
     def tags_with_counts(self):
         """Tags with live posts and their counts, precomputed on publish
         (BlogTag.post_count). There is one blog index (max_count), so the
@@ -243,6 +277,11 @@ class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
         tags = self.tags_with_counts()
         tag = next((tag for tag in tags if tag.slug == tag_slug), None)
         if tag is None:
+            # /tag/Leadership/ or /tag/Führung/: the tag's one address, for good.
+            canonical = german_slugify(tag_slug)
+            if canonical != tag_slug and any(t.slug == canonical for t in tags):
+                url = self.reverse_subpage("tag", args=[canonical])
+                return HttpResponsePermanentRedirect(self.get_url(request) + url)
             raise Http404
         posts = self.posts().filter(tagged_items__tag=tag)
         return self.listing_response(request, posts, current_tag=tag, tags=tags)
@@ -291,6 +330,11 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
             "zu verwenden. Der Bildnachweis kommt vom Bild selbst."
         ),
     )
+    featured = models.BooleanField(
+        _("hervorheben"),
+        default=False,
+        help_text=_("Hervorgehobene Artikel stehen auf der Startseite ganz oben."),
+    )
     author = models.ForeignKey(
         "posts.Author",
         verbose_name=_("Autor/in"),
@@ -327,6 +371,7 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
                 FieldPanel("author"),
                 FieldPanel("tags"),
                 FieldPanel("teaser"),
+                FieldPanel("featured"),
             ],
             heading=_("Eckdaten"),
         ),
@@ -411,6 +456,13 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
         if self.author and self.author.portrait:
             sizes.append((self.author.portrait, "portrait"))
         return sizes
+
+    def get_sitemap_urls(self, request=None):
+        # lastmod: when the post was last published, as in its JSON-LD.
+        urls = super().get_sitemap_urls(request)
+        for entry in urls:
+            entry["lastmod"] = seo.modified_at(self) or seo.published_at(self)
+        return urls
 
     def structured_data(self, context, canonical, image):
         return seo.blog_posting(self, canonical, image, context["site_context"].name)

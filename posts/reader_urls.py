@@ -1,10 +1,11 @@
-"""Reader-facing routes outside the page tree: feeds, search, sitemap."""
+"""Reader-facing routes outside the page tree: feeds, search, sitemap, authors."""
 
 from django.urls import path
 
 from wagtail.contrib.sitemaps.views import sitemap
 
 from . import search
+from .author_page import author_page
 from .feeds import AtomPostsFeed, PostsFeed
 
 urlpatterns = [
@@ -14,4 +15,5 @@ urlpatterns = [
     path("feed/tag/<slug:tag_slug>/atom/", AtomPostsFeed(), name="tag_feed_atom"),
     path("suche/", search.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("autor/<slug:slug>/", author_page, name="author"),
 ]

@@ -11,12 +11,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.seo import robots_view
+from newsletter.archive import web_version
 from previews import PREVIEW_PATH_PREFIX
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("healthz/", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path(
         "robots.txt",
         robots_view(["/admin/", PREVIEW_PATH_PREFIX, reverse_lazy("search")]),
@@ -24,6 +26,7 @@ urlpatterns = [
     ),
     path("abo/", include("subscriptions.urls")),
     path("vorschau/", include("previews.urls")),
+    path("e-mail/<int:page_id>/", web_version, name="newsletter_web"),
     path("", include("posts.reader_urls")),
 ]
 

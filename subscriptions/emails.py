@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from core.site import SiteContext, absolute_url
 from core.tokens import hash_token
@@ -47,8 +46,10 @@ def build_message(subscriber, subject, template, context, unsubscribe=None):
     email to an address that is no subscriber.
     """
     unsubscribe_url, headers = unsubscribe or unsubscribe_link(subscriber)
-    site_name = context.get("site_name") or SiteContext.for_default_site().name
+    site = SiteContext.for_default_site()
+    site_name = context.get("site_name") or site.name
     context = {
+        "voice": site.voice,
         **context,
         "subscriber": subscriber,
         "site_name": site_name,
@@ -74,10 +75,9 @@ def build_message(subscriber, subject, template, context, unsubscribe=None):
 def confirmation_message(subscriber):
     raw = SubscriberToken.issue(subscriber, SubscriberToken.Purpose.CONFIRM)
     confirm_url = absolute_url(reverse("subscriptions:confirm", args=[raw]))
-    site_name = SiteContext.for_default_site().name
-    subject = _("Bitte bestätigen Sie Ihre Anmeldung bei %(site)s") % {
-        "site": site_name
-    }
+    site = SiteContext.for_default_site()
+    site_name = site.name
+    subject = site.voice.text("confirm_subject", site=site_name)
     message = build_message(
         subscriber,
         subject,

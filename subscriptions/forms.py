@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 # first names, and nothing for header injection or spam links in our emails.
 NAME_PATTERN = re.compile(r"^[^\W\d_]+(?:[ .'’-]+[^\W\d_]+)*\.?$")
 HONEYPOT_FIELD = "website"
-INVALID_EMAIL = _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
+INVALID_EMAIL = _("Das sieht nicht nach einer gültigen E-Mail-Adresse aus.")
 LOCAL_DOMAIN = _(
     "Adressen bei „localhost“ oder ohne Domain-Endung erreichen niemanden. "
     "Bitte eine öffentliche E-Mail-Adresse angeben."
@@ -77,7 +77,7 @@ class SubscribeForm(forms.Form):
         label=_("E-Mail-Adresse"),
         max_length=254,
         error_messages={
-            "required": _("Bitte geben Sie Ihre E-Mail-Adresse ein."),
+            "required": _("Hier fehlt noch die E-Mail-Adresse."),
             "max_length": _("Diese E-Mail-Adresse ist zu lang."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
@@ -91,7 +91,9 @@ class SubscribeForm(forms.Form):
     )
     consent = forms.BooleanField(
         required=True,
-        error_messages={"required": _("Bitte bestätigen Sie Ihre Einwilligung.")},
+        error_messages={
+            "required": _("Ohne Häkchen bei der Einwilligung geht es leider nicht.")
+        },
     )
     # Honeypot: hidden from people, filled in by naive bots.
     website = forms.CharField(

@@ -1,4 +1,5 @@
 import hashlib
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -15,42 +16,44 @@ from core.pages import SeoMixin, SitePageManager, first_text
 from core.site import SiteContext
 
 # Editorial defaults are callables, so the copy lives here and not in migrations.
+# Texts an editor leaves empty follow the site's voice (core.voice), so they
+# switch with the „Anrede“ and „Absender“ settings.
 
 
 def default_heading():
     return "Neue Artikel per E-Mail"
 
 
-def default_intro():
-    return (
-        "Wenn ein neuer Artikel erscheint, bekommen Sie eine kurze E-Mail mit Titel, "
-        "Anreißer und Link – nicht mehr. Kein Spam, keine Weitergabe, jederzeit mit "
-        "einem Klick abbestellbar."
-    )
-
-
 def default_consent():
+    # Written without pronouns, so it holds for every form of address.
     return (
-        f"Ja, ich möchte neue Artikel von {SiteContext.for_default_site().name} per "
-        "E-Mail erhalten. Meine E-Mail-Adresse und meinen Vornamen (falls angegeben) "
-        "verwendet der Blog nur dafür. Ich kann meine Einwilligung jederzeit "
-        "widerrufen, zum Beispiel über den Abmeldelink in jeder E-Mail."
+        f"Einverstanden: {SiteContext.for_default_site().name} schickt neue Artikel "
+        "per E-Mail. E-Mail-Adresse und Vorname (falls angegeben) dienen nur diesem "
+        "Zweck. Die Einwilligung lässt sich jederzeit widerrufen, zum Beispiel über "
+        "den Abmeldelink in jeder E-Mail."
     )
 
 
-def default_success():
-    return (
-        "Fast geschafft! Wir haben Ihnen eine E-Mail mit einem Bestätigungslink "
-        "geschickt. Bitte klicken Sie darauf, um Ihre Anmeldung abzuschließen. Keine "
-        "E-Mail da? Schauen Sie bitte auch im Spam-Ordner nach."
-    )
+# Referenced by migration 0001; the texts now come from the voice.
+def default_intro():
+    return ""
 
 
-def default_error():
-    return (
-        "Das hat leider nicht geklappt. Bitte prüfen Sie Ihre Angaben und versuchen "
-        "Sie es noch einmal."
-    )
+default_success = default_error = default_intro
+
+
+@dataclass(frozen=True)
+class SubscribeTexts:
+    """What the sign-up box, page and answers say: the editor's texts, and the
+    voice's defaults where the editor left a field empty."""
+
+    heading: str
+    intro: str
+    consent_text: str
+    success_heading: str
+    success_message: str
+    error_heading: str
+    error_message: str
 
 
 class SubscribePage(SeoMixin, Page):
@@ -66,8 +69,10 @@ class SubscribePage(SeoMixin, Page):
         _("Einleitung"),
         max_length=1000,
         blank=True,
-        default=default_intro,
-        help_text=_("Was Abonnentinnen und Abonnenten bekommen und wie oft."),
+        help_text=_(
+            "Was Abonnentinnen und Abonnenten bekommen und wie oft. Leer lassen für "
+            "den Standardtext in der gewählten Anrede."
+        ),
     )
     consent_text = models.TextField(
         _("Einwilligungstext"),
@@ -78,17 +83,41 @@ class SubscribePage(SeoMixin, Page):
             "gespeichert; der Link zur Datenschutzerklärung wird automatisch angehängt."
         ),
     )
+    success_heading = models.CharField(
+        _("Überschrift der Erfolgsmeldung"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Kurz, gern mit Emoji. Leer lassen für den Standardtext in der gewählten "
+            "Anrede."
+        ),
+    )
     success_message = models.TextField(
         _("Erfolgsmeldung"),
         max_length=500,
-        default=default_success,
-        help_text=_("Erscheint nach dem Absenden. Bitte an den Spam-Ordner erinnern."),
+        blank=True,
+        help_text=_(
+            "Erscheint nach dem Absenden. Bitte an den Spam-Ordner erinnern. Leer "
+            "lassen für den Standardtext in der gewählten Anrede."
+        ),
+    )
+    error_heading = models.CharField(
+        _("Überschrift der Fehlermeldung"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Zum Beispiel „Ups.“. Leer lassen für den Standardtext in der gewählten "
+            "Anrede."
+        ),
     )
     error_message = models.TextField(
         _("Fehlermeldung"),
         max_length=500,
-        default=default_error,
-        help_text=_("Erscheint, wenn die Anmeldung nicht angenommen wurde."),
+        blank=True,
+        help_text=_(
+            "Erscheint, wenn die Anmeldung nicht angenommen wurde. Leer lassen für "
+            "den Standardtext in der gewählten Anrede."
+        ),
     )
 
     content_panels = [
@@ -98,7 +127,9 @@ class SubscribePage(SeoMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("consent_text"),
+                FieldPanel("success_heading"),
                 FieldPanel("success_message"),
+                FieldPanel("error_heading"),
                 FieldPanel("error_message"),
             ],
             heading=_("Formulartexte"),
@@ -118,10 +149,23 @@ class SubscribePage(SeoMixin, Page):
     def seo_description_for(self, context):
         return first_text(self.search_description, self.intro)
 
+    def texts_in(self, voice):
+        """This page's texts, the voice's defaults filling what is left empty."""
+        return SubscribeTexts(
+            heading=self.heading or default_heading(),
+            intro=self.intro or voice.text("subscribe_intro"),
+            consent_text=self.consent_text or default_consent(),
+            success_heading=self.success_heading or voice.text("success_heading"),
+            success_message=self.success_message or voice.text("success_message"),
+            error_heading=self.error_heading or voice.text("error_heading"),
+            error_message=self.error_message or voice.text("error_message"),
+        )
+
     @classmethod
     def texts(cls, site_context):
-        """The site's subscribe page, or an unsaved one with the default texts."""
-        return site_context.subscribe_page or cls()
+        """The texts of the site's subscribe page (or the defaults without one)."""
+        page = site_context.subscribe_page or cls()
+        return page.texts_in(site_context.voice)
 
 
 class Subscriber(models.Model):

@@ -39,6 +39,7 @@ def wants_json(request):
 
 def subscribe_result(request, *, ok, texts, form=None, status=200, message=None):
     message = message or (texts.success_message if ok else texts.error_message)
+    heading = texts.success_heading if ok else texts.error_heading
     if wants_json(request):
         errors = {}
         if form is not None and form.is_bound:
@@ -46,7 +47,8 @@ def subscribe_result(request, *, ok, texts, form=None, status=200, message=None)
                 name: [str(e) for e in errs] for name, errs in form.errors.items()
             }
         return JsonResponse(
-            {"ok": ok, "message": message, "errors": errors}, status=status
+            {"ok": ok, "heading": heading, "message": message, "errors": errors},
+            status=status,
         )
     if ok:
         return HttpResponseRedirect(reverse("subscriptions:pending"), status=303)
@@ -63,7 +65,8 @@ def subscribe_result(request, *, ok, texts, form=None, status=200, message=None)
 @never_cache
 @require_POST
 def subscribe(request):
-    texts = SubscribePage.texts(SiteContext.for_request(request))
+    site_context = SiteContext.for_request(request)
+    texts = SubscribePage.texts(site_context)
     if not guards.is_same_origin(request):
         return subscribe_result(
             request,
@@ -71,7 +74,7 @@ def subscribe(request):
             texts=texts,
             status=403,
             message=_(
-                "Diese Anmeldung kam nicht von unserer Website und wurde abgelehnt."
+                "Diese Anmeldung kam nicht über diese Website und wurde abgelehnt."
             ),
         )
     form = SubscribeForm(request.POST)
@@ -94,9 +97,7 @@ def subscribe(request):
             texts=texts,
             form=form,
             status=429,
-            message=_(
-                "Zu viele Versuche. Bitte versuchen Sie es in einer Stunde noch einmal."
-            ),
+            message=site_context.voice.text("too_many"),
         )
     services.sign_up(
         email=email,
@@ -179,8 +180,9 @@ def unsubscribe(request, token):
         return invalid_link(request)
     if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
         services.unsubscribe(token_obj)
+        voice = SiteContext.for_request(request).voice
         return HttpResponse(
-            _("Sie wurden abgemeldet."), content_type="text/plain; charset=utf-8"
+            voice.text("one_click_done"), content_type="text/plain; charset=utf-8"
         )
     return csrf_protect(unsubscribe_page)(request, token_obj)
 

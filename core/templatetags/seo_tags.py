@@ -60,7 +60,12 @@ def seo_meta(context):
         page = None
     noindex = is_noindex(request, context)
     preview_link = getattr(request, "is_preview_link", False)
-    canonical = None if noindex else canonical_url(request, page, context)
+    canonical = None
+    if not noindex:
+        # Views without a page (author pages) name their own canonical URL.
+        canonical = canonical_url(request, page, context) or context.get(
+            "canonical_url"
+        )
     meta = {
         "title": context.get("seo_title") or site.name,
         "description": first_text(context.get("meta_description")),

@@ -5,10 +5,16 @@
   const script = document.currentScript;
   const text = (name) => (script && script.dataset[name]) || "";
 
-  function showStatus(form, message, ok) {
+  function showStatus(form, heading, message, ok) {
     const status = form.querySelector("[data-subscribe-status]");
     if (!status) return;
-    status.textContent = message;
+    status.textContent = "";
+    if (heading) {
+      const strong = document.createElement("strong");
+      strong.textContent = heading;
+      status.append(strong, " ");
+    }
+    status.append(message);
     status.className = `subscribe-form__status notice ${ok ? "notice--success" : "notice--error"}`;
   }
 
@@ -44,13 +50,13 @@
       });
       const data = await response.json();
       showFieldErrors(form, data.errors);
-      showStatus(form, data.message, data.ok);
+      showStatus(form, data.heading, data.message, data.ok);
       if (data.ok) {
         form.reset();
         form.classList.add("subscribe-form--done");
       }
     } catch (error) {
-      showStatus(form, text("networkError"), false);
+      showStatus(form, text("errorHeading"), text("networkError"), false);
     } finally {
       button.disabled = false;
     }

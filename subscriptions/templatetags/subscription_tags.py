@@ -10,12 +10,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def subscribe_texts(context):
     """The texts of the site's subscribe page (or the defaults)."""
-    page = context.get("page")
-    if isinstance(page, SubscribePage):
-        return page
     site_context = context.get("site_context")
     if site_context is None:
         site_context = SiteContext.for_request(context["request"])
+    page = context.get("page")
+    if isinstance(page, SubscribePage):
+        return page.texts_in(site_context.voice)
     return SubscribePage.texts(site_context)
 
 

@@ -63,11 +63,12 @@ def test_editor_publishes_a_post_that_readers_find_on_the_home_page(page, new_co
         "quote",
     ]
 
-    # A reader (no admin session) finds it at the top of the home page.
+    # A reader (no admin session) finds it at the top of the home page, right
+    # after the featured post (the demo shows whole posts there).
     reader = new_context().new_page()
     reader.goto("/")
-    newest = reader.locator(".post-card").first
-    expect(newest.get_by_role("heading")).to_have_text(TITLE)
+    newest = reader.locator(".post-full:not(.post-full--featured)").first
+    expect(newest.locator(".post-full__title")).to_have_text(TITLE)
     newest.get_by_role("link", name=TITLE).click()
     expect(reader.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(

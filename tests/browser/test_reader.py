@@ -103,7 +103,7 @@ def test_reader_subscribes_and_confirms_through_the_emailed_link(
     )
     assert Axe().run(page).response["violations"] == []
     page.get_by_role("button", name="Anmeldung bestätigen").click()
-    expect(page.get_by_text("Ihre Anmeldung ist bestätigt")).to_be_visible()
+    expect(page.get_by_text("Danke, du bist dabei!")).to_be_visible()
     subscriber = Subscriber.objects.get(email="leserin@example.org")
     assert subscriber.status == Subscriber.Status.CONFIRMED
     assert Axe().run(page).response["violations"] == []

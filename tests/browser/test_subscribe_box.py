@@ -42,7 +42,7 @@ def test_box_submits_in_place_and_blog_says_thank_you(page, site):
     page.wait_for_url(re.compile(r"/blog/"))
     thanks = page.locator(".subscribe-thanks")
     thanks.wait_for()
-    assert "Ihre Anmeldung ist bestätigt" in thanks.inner_text()
+    assert "Danke, du bist dabei!" in thanks.inner_text()
     # In the content column, aligned with the heading, not against the window edge.
     heading = page.locator("main h1").bounding_box()
     box = thanks.bounding_box()

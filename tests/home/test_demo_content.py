@@ -1,4 +1,6 @@
 import pytest
+from PIL import Image as PILImage
+from PIL import ImageFilter
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -7,7 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from core.models import SiteSettings
-from home import demo_data
+from home import demo_data, demo_more
 from home.models import HomePage, StandardPage
 from posts.models import Author, BlogIndexPage, BlogPostPage, BlogTag
 from subscriptions.models import SubscribePage
@@ -139,15 +141,20 @@ def test_demo_content_creates_the_subscribe_page_once(client, mailoutbox):
     assert mailoutbox == []
 
 
-def test_demo_loader_creates_one_author_and_assigns_it(client):
+def test_demo_loader_creates_two_authors_and_assigns_them(client):
     call_command("load_demo_content", verbosity=0)
-    assert list(Author.objects.values_list("name", flat=True)) == [
-        demo_data.AUTHOR_NAME
-    ]
-    author = Author.objects.get()
+    assert sorted(Author.objects.values_list("name", flat=True)) == sorted(
+        [demo_data.AUTHOR_NAME, demo_more.SECOND_AUTHOR_NAME]
+    )
+    author = Author.objects.get(name=demo_data.AUTHOR_NAME)
     assert author.bio == demo_data.AUTHOR_BIO
     assert not BlogPostPage.objects.filter(author__isnull=True).exists()
-    post = BlogPostPage.objects.first()
+    for each in Author.objects.all():
+        assert each.portrait is not None
+        assert each.posts.count() >= 5
+        html = client.get(f"/autor/{each.slug}/").content.decode()
+        assert each.name in html and each.bio in html
+    post = BlogPostPage.objects.filter(author=author).first()
     assert post.latest_revision.as_object().author_id == author.pk
     assert demo_data.AUTHOR_NAME in client.get(post.url).content.decode()
 
@@ -192,3 +199,45 @@ def test_the_loader_counts_in_german_plurals():
     output = run_loader()
     assert "(1 Seite neu angelegt)." in output and "gelöscht" not in output
     assert BlogPostPage.objects.filter(slug=slug).exists()
+
+
+def edge_share(image):
+    """Share of pixels on a clear edge: drawn shapes have many, blurred blobs few."""
+    with image.open_file() as handle:
+        picture = PILImage.open(handle).convert("L").resize((400, 225))
+    histogram = picture.filter(ImageFilter.FIND_EDGES).histogram()
+    return sum(histogram[40:]) / sum(histogram)
+
+
+def test_demo_shows_the_product(client):
+    posts = BlogPostPage.objects.live()
+    assert posts.count() >= 25
+    assert "Seite 1 von 3" in client.get("/blog/").content.decode()
+    featured = posts.filter(featured=True)
+    assert [post.slug for post in featured] == [demo_more.FEATURED_SLUG]
+    described = BlogTag.objects.exclude(description="")
+    assert described.count() == 1
+    tag = described.get()
+    assert tag.description in client.get(f"/blog/tag/{tag.slug}/").content.decode()
+    # Pictures that read as landscapes or a city, with credit lines of people.
+    for post in posts.exclude(feature_image=None):
+        assert edge_share(post.feature_image) > 0.03, post.title
+        assert "Pillow" not in post.feature_image.credit
+    # The demo blog speaks like its model: du and ich, whole posts on the home page.
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert (site_settings.address, site_settings.sender) == ("du", "ich")
+    assert site_settings.home_layout == SiteSettings.HomeLayout.FULL
+    home = client.get("/").content.decode()
+    assert home.count('<article class="post-full') == 6
+    assert home.index(featured.get().title) < home.index(
+        posts.exclude(featured=True).order_by("-date").first().title
+    )
+    page = SubscribePage.objects.get()
+    assert "🎉" in page.success_heading and page.error_heading == "Ups."
+    assert "Spam-Ordner" in page.success_message
+
+
+def test_demo_sitemap_dates_are_the_posts_own(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    for post in BlogPostPage.objects.live():
+        assert f"{post.url}</loc><lastmod>{post.date.isoformat()}</lastmod>" in xml

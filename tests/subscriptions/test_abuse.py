@@ -154,7 +154,7 @@ def test_identical_responses_for_known_and_unknown_addresses(client, json):
 def test_cross_origin_posts_are_rejected(client, headers):
     response = sign_up(client, headers=headers)
     assert response.status_code == 403
-    assert "nicht von unserer Website" in response.content.decode()
+    assert "nicht über diese Website" in response.content.decode()
     assert sign_up(client, headers=headers, json=True).status_code == 403
     assert not Subscriber.objects.exists()
 
@@ -206,7 +206,7 @@ def test_invalid_and_overlong_input_is_refused_in_german(client, data, field):
     response = sign_up(client, **data)
     assert response.status_code == 400
     body = response.content.decode()
-    assert "Das hat leider nicht geklappt" in body
+    assert "Da scheint etwas schiefgelaufen zu sein" in body
     json_response = sign_up(client, json=True, **data)
     assert json_response.status_code == 400
     assert field in json_response.json()["errors"]
@@ -280,7 +280,7 @@ def test_unicode_local_part_is_refused_in_german(client):
     response = sign_up(client, json=True, email="jürgen@example.org")
     assert response.status_code == 400
     assert response.json()["errors"]["email"] == [
-        "Bitte geben Sie eine gültige E-Mail-Adresse ein."
+        "Das sieht nicht nach einer gültigen E-Mail-Adresse aus."
     ]
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.voice import Voice
 from subscriptions.models import Subscriber
 
 from .conftest import links, one_click_unsubscribe, sign_up
@@ -14,7 +15,9 @@ def test_sign_up_confirm_and_one_click_unsubscribe(client, smtp_server, subscrib
     assert response.status_code == 303
     assert response["Location"] == "/abo/bitte-bestaetigen/"
     pending_page = client.get(response["Location"])
-    assert subscribe_page.success_message in pending_page.content.decode()
+    texts = subscribe_page.texts_in(Voice())
+    assert texts.success_message in pending_page.content.decode()
+    assert texts.success_heading in pending_page.content.decode()
     assert "no-cache" in pending_page["Cache-Control"]
 
     subscriber = Subscriber.objects.get()
@@ -122,14 +125,17 @@ def test_confirm_post_needs_csrf_token(client, smtp_server):
 def test_json_sign_up_for_the_script(client, smtp_server, subscribe_page):
     response = sign_up(client, json=True)
     assert response.status_code == 200
+    texts = subscribe_page.texts_in(Voice())
     assert response.json() == {
         "ok": True,
-        "message": subscribe_page.success_message,
+        "heading": texts.success_heading,
+        "message": texts.success_message,
         "errors": {},
     }
     response = sign_up(client, json=True, email="kaputt", consent="")
     assert response.status_code == 400
     data = response.json()
     assert data["ok"] is False
-    assert data["message"] == subscribe_page.error_message
+    assert data["heading"] == "Ups."
+    assert data["message"] == texts.error_message
     assert set(data["errors"]) == {"email", "consent"}

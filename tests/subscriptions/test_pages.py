@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.voice import Voice
 from home.models import HomePage
 from subscriptions.models import (
     SubscribePage,
@@ -36,13 +37,17 @@ def test_defaults_are_german_and_complete(site_tree):
     page = SubscribePage(title="Abonnieren", slug="abonnieren")
     assert page.consent_text == default_consent()
     assert "Mesuts Blog" in page.consent_text  # the site's name, not a literal
-    assert "Spam-Ordner" in page.success_message
-    assert "nicht geklappt" in page.error_message
+    texts = page.texts_in(Voice())
+    assert "Spam-Ordner" in texts.success_message
+    assert "schiefgelaufen" in texts.error_message
+    assert texts.intro and texts.success_heading and texts.error_heading
     for name in (
         "heading",
         "intro",
         "consent_text",
+        "success_heading",
         "success_message",
+        "error_heading",
         "error_message",
     ):
         assert SubscribePage._meta.get_field(name).help_text
@@ -116,10 +121,10 @@ def test_no_js_error_shows_the_form_again_with_values(client, subscribe_page):
     assert response.status_code == 400
     assert "no-cache" in response["Cache-Control"]
     body = response.content.decode()
-    assert subscribe_page.error_message in body
+    assert subscribe_page.texts_in(Voice()).error_message in body
     assert 'value="kaputt"' in body
     assert 'value="Anna"' in body
-    assert "Bitte bestätigen Sie Ihre Einwilligung." in body
+    assert "Ohne Häkchen bei der Einwilligung geht es leider nicht." in body
     assert 'aria-invalid="true"' in body
 
 

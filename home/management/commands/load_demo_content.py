@@ -6,11 +6,8 @@ remembered (home.DemoItem), so one an editor deleted is not created again.
 """
 
 import io
-import random
+import zlib
 from datetime import date, datetime, time
-
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFilter
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -25,51 +22,37 @@ from wagtail.models import Page, Site
 from core.images import filter_specs
 from core.models import SiteSettings
 from core.site import sync_default_site
-from home import demo_data
+from core.voice import Address, Sender
+from home import demo_data, demo_more
+from home.demo_pictures import generate_picture, portrait
 from home.models import DemoItem, HomePage, StandardPage
-from posts.models import Author, BlogIndexPage, BlogPostPage
+from posts.models import Author, BlogIndexPage, BlogPostPage, BlogTag
 from subscriptions.models import SubscribePage
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "feder-demo"
-IMAGE_CREDIT = "Bild: Feder-Demo / mit Pillow erzeugt"
 
 
-def hex_to_rgb(value):
-    value = value.lstrip("#")
-    return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
+def credit_for(seed):
+    """A credit line that reads like a real one, the same for the same picture."""
+    return demo_more.CREDITS[zlib.crc32(seed.encode()) % len(demo_more.CREDITS)]
 
 
-def generate_picture(colors, seed, size=(1600, 900)):
-    """An abstract picture: a diagonal gradient with soft circles, as JPEG bytes."""
-    width, height = size
-    start, end = (hex_to_rgb(c) for c in colors)
-    gradient = PILImage.new("RGB", (2, 2))
-    gradient.putdata(
-        [
-            start,
-            tuple((a + b) // 2 for a, b in zip(start, end, strict=True)),
-            tuple((a + b) // 2 for a, b in zip(start, end, strict=True)),
-            end,
-        ]
-    )
-    picture = gradient.resize(size, PILImage.Resampling.BICUBIC)
-    overlay = PILImage.new("RGBA", size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(overlay)
-    rng = random.Random(seed)
-    for _ in range(7):
-        radius = rng.randint(height // 8, height // 2)
-        x, y = rng.randint(0, width), rng.randint(0, height)
-        tone = rng.choice([start, end, (255, 255, 255)])
-        draw.ellipse(
-            (x - radius, y - radius, x + radius, y + radius),
-            fill=(*tone, rng.randint(40, 110)),
-        )
-    overlay = overlay.filter(ImageFilter.GaussianBlur(radius=24))
-    picture = PILImage.alpha_composite(picture.convert("RGBA"), overlay).convert("RGB")
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=85)
-    return buffer.getvalue()
+# Demo texts of the subscribe page: the blog's own voice (du, ich).
+SUBSCRIBE_TEXTS = {
+    "success_heading": "Juhu, fast geschafft! 🎉",
+    "success_message": (
+        "Schau gleich in dein Postfach: Ich habe dir eine E-Mail mit einem Link "
+        "geschickt. Ein Klick darauf, und du landest direkt wieder hier im Blog – ab "
+        "dann als Abonnentin oder Abonnent. Nichts da? Dann wirf bitte einen Blick in "
+        "den Spam-Ordner."
+    ),
+    "error_heading": "Ups.",
+    "error_message": (
+        "Da scheint etwas schiefgegangen zu sein. Prüf doch bitte kurz deine Angaben "
+        "und versuch es gleich noch einmal."
+    ),
+}
 
 
 class Command(BaseCommand):
@@ -89,13 +72,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = self.ensure_home()
             blog = self.ensure_blog_index(home)
-            self.author = self.ensure_author()
+            self.authors = self.ensure_authors()
             pages = {
                 slug: self.ensure_standard_page(home, slug, data)
                 for slug, data in demo_data.PAGES.items()
             }
-            for number, post in enumerate(demo_data.POSTS):
+            for number, post in enumerate([*demo_data.POSTS, *demo_more.POSTS]):
                 self.ensure_post(blog, post, number)
+            self.ensure_tag_descriptions()
             self.ensure_subscribe_page(home)
             self.ensure_settings(home.get_site(), pages)
         self.stdout.write(self.style.SUCCESS(self.summary()))
@@ -194,7 +178,7 @@ class Command(BaseCommand):
     def ensure_subscribe_page(self, home):
         if not self.should_create("page:abonnieren", SubscribePage.objects.first()):
             return
-        page = SubscribePage(title="Abonnieren", slug="abonnieren")
+        page = SubscribePage(title="Abonnieren", slug="abonnieren", **SUBSCRIBE_TEXTS)
         home.add_child(instance=page)
         page.save_revision().publish()
         self.created += 1
@@ -203,11 +187,11 @@ class Command(BaseCommand):
         Image = get_image_model()
         image = Image.objects.filter(title=spec["title"]).first()
         if image is None:
-            content = generate_picture(spec["colors"], seed)
+            content = generate_picture(seed, spec.get("kind"))
             image = Image(
                 title=spec["title"],
                 description=spec["alt"],
-                credit=spec.get("credit", IMAGE_CREDIT),
+                credit=spec.get("credit") or credit_for(seed),
             )
             image.file = ImageFile(io.BytesIO(content), name=f"demo-{seed}.jpg")
             image.save()
@@ -247,22 +231,54 @@ class Command(BaseCommand):
             feature_image=image,
             feature_image_alt=feature["alt"] if feature else "",
             body=body,
-            author=self.author,
+            author=self.authors[data.get("author", "mesut")],
+            featured=data["slug"] == demo_more.FEATURED_SLUG,
         )
         blog.add_child(instance=page)
         page.tags.set(data["tags"])
         published_at = timezone.make_aware(datetime.combine(post_date, time(8, 0)))
         page.first_published_at = published_at
         page.save_revision().publish()
-        BlogPostPage.objects.filter(pk=page.pk).update(first_published_at=published_at)
+        # The sitemap and feeds tell when a post appeared, not when the demo loaded.
+        BlogPostPage.objects.filter(pk=page.pk).update(
+            first_published_at=published_at, last_published_at=published_at
+        )
         self.prepare_renditions(page)
         self.created += 1
 
-    def ensure_author(self):
-        author, _ = Author.objects.get_or_create(
-            name=demo_data.AUTHOR_NAME, defaults={"bio": demo_data.AUTHOR_BIO}
-        )
-        return author
+    def ensure_authors(self):
+        authors = {}
+        for key, name, bio in (
+            ("mesut", demo_data.AUTHOR_NAME, demo_data.AUTHOR_BIO),
+            ("lea", demo_more.SECOND_AUTHOR_NAME, demo_more.SECOND_AUTHOR_BIO),
+        ):
+            author, created = Author.objects.get_or_create(
+                name=name, defaults={"bio": bio}
+            )
+            if created:
+                author.portrait = self.ensure_portrait(name)
+                author.save()
+            authors[key] = author
+        return authors
+
+    def ensure_portrait(self, name):
+        Image = get_image_model()
+        title = f"Porträt {name}"
+        image = Image.objects.filter(title=title).first()
+        if image is None:
+            image = Image(title=title, description=f"Porträt von {name}", credit="")
+            image.file = ImageFile(
+                io.BytesIO(portrait(name)),
+                name=f"demo-portrait-{zlib.crc32(name.encode())}.jpg",
+            )
+            image.save()
+        return image
+
+    def ensure_tag_descriptions(self):
+        for name, description in demo_more.TAG_DESCRIPTIONS.items():
+            BlogTag.objects.filter(name=name, description="").update(
+                description=description
+            )
 
     def prepare_renditions(self, page):
         """Make the image sizes the site shows now, so the first reader does not wait."""
@@ -275,8 +291,15 @@ class Command(BaseCommand):
                 block.value["image"].get_renditions(*filter_specs("body"))
 
     def ensure_settings(self, site, pages):
+        first_time = not SiteSettings.objects.filter(site=site).exists()
         site_settings = SiteSettings.for_site(site)
         changed = False
+        if first_time:
+            # The demo blog speaks like its model: du and ich, whole posts at home.
+            site_settings.address = Address.DU
+            site_settings.sender = Sender.ICH
+            site_settings.home_layout = SiteSettings.HomeLayout.FULL
+            changed = True
         if site_settings.impressum_page_id is None and pages.get("impressum"):
             site_settings.impressum_page = pages["impressum"]
             changed = True
