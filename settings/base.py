@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "newsletter",
     "previews",
     "imports",
+    "fediverse",
     "core",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -174,7 +175,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "blog@example.org")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Background work (django-tasks). Production switches to the durable database queue.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "fediverse"],
+    }
+}
 
 # Subscriptions (double opt-in). Rates are "count/period", period s, m, h or d;
 # counted in the cache (Redis when REDIS_URL is set, else per process).
@@ -199,6 +205,22 @@ NEWSLETTER_MAX_ATTEMPTS = 5
 NEWSLETTER_RETRY_BASE_SECONDS = 60
 # A batch claim without outcome after this long means its worker died.
 NEWSLETTER_STALE_CLAIM_MINUTES = 60
+
+# The blog as an ActivityPub actor (fediverse app): deliveries retry after
+# 1, 4, 16, 64 and 256 minutes and give up after the sixth failed attempt.
+FEDIVERSE_MAX_ATTEMPTS = 6
+FEDIVERSE_RETRY_BASE_SECONDS = 60
+# Requests to other servers (keys, actors; deliveries) wait at most this long.
+FEDIVERSE_FETCH_TIMEOUT = 5
+FEDIVERSE_DELIVERY_TIMEOUT = 10
+FEDIVERSE_KEY_CACHE_HOURS = 24
+# A signed request's Date may differ from our clock by at most this much.
+FEDIVERSE_SIGNATURE_MAX_AGE_SECONDS = 300
+FEDIVERSE_PAGE_SIZE = 20
+# A claimed delivery without outcome after this long means its worker died.
+FEDIVERSE_STALE_CLAIM_MINUTES = 30
+# Plain-HTTP peers (development and the interoperability test only).
+FEDIVERSE_ALLOW_HTTP = env_bool("FEDIVERSE_ALLOW_HTTP", False)
 
 # The one public address of the site: canonical tags, feeds, sitemap, robots.txt
 # and every email link are built from it (core.site), and the default Wagtail

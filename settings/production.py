@@ -41,6 +41,7 @@ STORAGES = {
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "fediverse"],
     }
 }
 

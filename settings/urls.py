@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("abo/", include("subscriptions.urls")),
     path("vorschau/", include("previews.urls")),
+    path("", include("fediverse.urls")),
     path("", include("posts.reader_urls")),
 ]
 

@@ -17,7 +17,8 @@ ALLOWED = {
     "subscriptions": {"core"},
     "previews": {"core"},
     "newsletter": {"core", "subscriptions"},
-    "posts": {"core", "newsletter"},
+    "fediverse": {"core"},
+    "posts": {"core", "newsletter", "fediverse"},
     "imports": {"core", "posts"},
     "home": {"core", "posts", "subscriptions"},
 }
