@@ -67,3 +67,15 @@ def anna(db):
 @pytest.fixture
 def ap_client():
     return Client(headers={"Accept": AP})
+
+
+@pytest.fixture
+def peer(db):
+    from fediverse.models import ActorKey
+
+    from .peer import Peer
+
+    server = Peer(ActorKey.current().private_key().public_key(), names=("anna", "ben"))
+    server.start()
+    yield server
+    server.stop()
