@@ -6,6 +6,7 @@ a keyId (fediverse.keys) and passes a function that returns it.
 """
 
 import base64
+import functools
 import hashlib
 import re
 from datetime import UTC, datetime, timedelta
@@ -48,7 +49,9 @@ def public_pem(key):
     )
 
 
+@functools.lru_cache(maxsize=4)
 def load_private_key(pem):
+    # Loading checks the key, which takes tens of milliseconds: once per process.
     return serialization.load_pem_private_key(pem.encode(), password=None)
 
 
