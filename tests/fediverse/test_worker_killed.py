@@ -37,7 +37,7 @@ def database_url():
 def start_worker(log):
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.fediverse.worker_settings",
+        "DJANGO_SETTINGS_MODULE": "tests.fediverse.process_settings",
         "DATABASE_URL": database_url(),
     }
     return subprocess.Popen(
