@@ -247,13 +247,12 @@ def inbox_objects(bovine, kind):
 
 
 def test_a_bovine_user_follows_gets_a_post_and_unfollows(bovine, blog_server, blog):
-    logs = (
-        lambda: (
-            blog_server["web"].output()[-3000:]
-            + blog_server["worker"].output()[-3000:]
-            + bovine.server.output()[-3000:]
+    def logs():
+        return "\n".join(
+            process.output()[-3000:]
+            for process in (blog_server["web"], blog_server["worker"], bovine.server)
         )
-    )
+
     actor = bovine.register("leserin")
 
     # 1. Follow through bovine's client: bovine delivers a signed Follow.
