@@ -22,10 +22,14 @@ class Refused(Exception):
     """The activity cannot be taken (answered 400 with the German reason)."""
 
 
+MAX_URL = 500  # the length of every URL column
+
+
 def id_of(value):
+    """The id of an object or a link to it; None when absent or too long to keep."""
     if isinstance(value, dict):
         value = value.get("id")
-    return value if isinstance(value, str) else None
+    return value if isinstance(value, str) and len(value) <= MAX_URL else None
 
 
 def our_page(object_url):
@@ -63,29 +67,37 @@ def follow(activity, actor):
         profile = profile[0] if profile else ""
     if isinstance(profile, dict):
         profile = profile.get("href", "")
-    follower, _created = Follower.objects.update_or_create(
-        actor_url=actor,
-        defaults={
-            "username": str(document.get("preferredUsername") or "")[:200],
-            "display_name": str(document.get("name") or "")[:200],
-            "domain": urlsplit(actor).netloc,
-            "inbox_url": inbox,
-            "shared_inbox_url": shared if isinstance(shared, str) else "",
-            "profile_url": profile if isinstance(profile, str) else "",
-            "follow_activity_id": id_of(activity) or "",
-        },
-    )
-    accept = record_accept(
-        {
-            key: activity[key]
-            for key in ("id", "type", "actor", "object")
-            if key in activity
-        },
-        follower,
-    )
-    from .signals import enqueue_on_commit
+    if not isinstance(profile, str) or len(profile) > MAX_URL:
+        profile = ""
+    if not isinstance(shared, str) or len(shared) > MAX_URL:
+        shared = ""
+    if len(inbox) > MAX_URL or len(actor) > MAX_URL:
+        raise Refused("Die Adresse des Kontos ist zu lang.")
+    # The network is behind us: only now take the database's write lock.
+    with transaction.atomic():
+        follower, _created = Follower.objects.update_or_create(
+            actor_url=actor,
+            defaults={
+                "username": str(document.get("preferredUsername") or "")[:200],
+                "display_name": str(document.get("name") or "")[:200],
+                "domain": urlsplit(actor).netloc,
+                "inbox_url": inbox,
+                "shared_inbox_url": shared,
+                "profile_url": profile,
+                "follow_activity_id": id_of(activity) or "",
+            },
+        )
+        accept = record_accept(
+            {
+                key: activity[key]
+                for key in ("id", "type", "actor", "object")
+                if key in activity
+            },
+            follower,
+        )
+        from .signals import enqueue_on_commit
 
-    enqueue_on_commit(accept)
+        enqueue_on_commit(accept)
 
 
 def undo(activity, actor):

@@ -108,8 +108,12 @@ def remote_key(wanted, refresh=False):
         ).first()
         if cached:
             return signatures.load_public_key(cached.public_key_pem), cached.owner
+    if len(wanted) > 500:
+        raise FetchError("keyId zu lang")
     document = fetch_actor(urldefrag(wanted).url, refresh=refresh)
     pem, owner = public_key_of(document, wanted)
+    if not isinstance(owner, str) or len(owner) > 500:
+        raise FetchError(f"Schlüssel {wanted} ohne gültigen Besitzer")
     try:
         key = signatures.load_public_key(pem)
     except ValueError as error:

@@ -7,7 +7,6 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
@@ -248,8 +247,8 @@ def inbox(request):
     if id_of(activity_document.get("actor")) != owner:
         return error("Signatur nicht akzeptiert: Sie gehört nicht zum Absender.", 401)
     try:
-        with transaction.atomic():
-            handle(activity_document, owner)
+        # Handlers take their own transactions, after any request elsewhere.
+        handle(activity_document, owner)
     except Refused as problem:
         return error(str(problem), 400)
     return JsonResponse({}, status=202)

@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django_tasks_db.models import DBTaskResult
@@ -27,11 +28,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def database_url():
+    """The test database, for processes started by a test."""
     config = connection.settings_dict
     if config["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{config['NAME']}"
-    user = config["USER"] or "postgres"
-    return f"postgres://{user}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}/{config['NAME']}"
+    user = quote(config["USER"] or "postgres")
+    password = f":{quote(config['PASSWORD'])}" if config["PASSWORD"] else ""
+    host = config["HOST"] or "127.0.0.1"
+    port = config["PORT"] or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{config['NAME']}"
 
 
 def start_worker(log):
