@@ -1,6 +1,7 @@
 import logging
 
 from django.db import transaction
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished
@@ -34,6 +35,16 @@ def on_page_published(sender, instance, **kwargs):
 @receiver(page_unpublished, dispatch_uid="fediverse_on_unpublish")
 def on_page_unpublished(sender, instance, **kwargs):
     if isinstance(instance, FediversePageMixin):
+        activity = record_page_unpublished(instance)
+        if activity:
+            enqueue_on_commit(activity)
+
+
+@receiver(pre_delete, dispatch_uid="fediverse_on_delete")
+def on_page_deleted(sender, instance, **kwargs):
+    # Deleting a live page sends no page_unpublished; the followers still
+    # learn that the post is gone.
+    if isinstance(instance, FediversePageMixin) and instance.live:
         activity = record_page_unpublished(instance)
         if activity:
             enqueue_on_commit(activity)

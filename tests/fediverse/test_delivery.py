@@ -86,6 +86,16 @@ def test_editing_sends_update_and_unpublishing_sends_delete(peer, blog, publish)
     assert peer.received[3][1]["type"] == "Create"
 
 
+def test_deleting_a_published_post_sends_delete(peer, blog, publish):
+    add_follower(peer, "anna")
+    post = publish(make_post, blog)
+    object_id = f"http://testserver/ap/objects/{post.pk}/"
+    publish(post.delete)
+    kinds = [activity["type"] for _path, activity in peer.received]
+    assert kinds == ["Create", "Delete"]
+    assert peer.received[1][1]["object"] == {"id": object_id, "type": "Tombstone"}
+
+
 def test_a_draft_sends_nothing(peer, blog, publish):
     add_follower(peer, "anna")
     post = publish(make_post, blog, live=False)
