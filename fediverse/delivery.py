@@ -26,6 +26,7 @@ from .remote import FetchError, post_activity
 logger = logging.getLogger(__name__)
 
 PAGE_KINDS = [OutgoingActivity.Kind.CREATE, OutgoingActivity.Kind.UPDATE]
+FOLLOW_KINDS = [OutgoingActivity.Kind.ACCEPT, OutgoingActivity.Kind.REJECT]
 
 
 def retry_delay(attempt):
@@ -40,7 +41,7 @@ def describe(error):
 def last_page_activity(page):
     return (
         OutgoingActivity.objects.filter(page=page)
-        .exclude(kind=OutgoingActivity.Kind.ACCEPT)
+        .exclude(kind__in=FOLLOW_KINDS)
         .order_by("-created_at", "-pk")
         .first()
     )
@@ -97,7 +98,30 @@ def record_accept(follow, follower):
     )
 
 
+def remove_follower(follower):
+    """Remove a follower by the editor's decision and tell their server
+    (a Reject of their Follow), so their account stops showing the blog as
+    followed. Returns the delivery to enqueue."""
+    follow = {
+        "id": follower.follow_activity_id or None,
+        "type": "Follow",
+        "actor": follower.actor_url,
+        "object": documents.actor_id(),
+    }
+    activity = record(
+        OutgoingActivity.Kind.REJECT,
+        {key: value for key, value in follow.items() if value},
+        object_id=follower.follow_activity_id,
+        to=[follower.actor_url],
+    )
+    delivery = Delivery.objects.create(activity=activity, inbox_url=follower.inbox_url)
+    follower.delete()
+    return delivery
+
+
 def inboxes_for(activity):
+    if activity.kind == OutgoingActivity.Kind.REJECT:
+        return []  # its one delivery was created with it
     if activity.kind == OutgoingActivity.Kind.ACCEPT:
         actor = activity.payload["to"][0]
         return list(

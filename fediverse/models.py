@@ -152,6 +152,7 @@ class OutgoingActivity(models.Model):
         UPDATE = "Update", _("Artikel geändert")
         DELETE = "Delete", _("Artikel zurückgezogen")
         ACCEPT = "Accept", _("Folgen bestätigt")
+        REJECT = "Reject", _("Follower entfernt")
 
     uuid = models.UUIDField(unique=True)
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
@@ -6,8 +7,10 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import DeleteView
 
 from . import documents
+from .delivery import remove_follower
 from .models import Delivery, Follower, Interaction
 
 
@@ -31,6 +34,15 @@ class ReadOnlyPermissionHelper(RemoveOnlyPermissionHelper):
         return False
 
 
+class RemoveFollowerView(DeleteView):
+    def delete_instance(self):
+        from .tasks import deliver_activity
+
+        with transaction.atomic():
+            delivery = remove_follower(self.instance)
+            transaction.on_commit(lambda: deliver_activity.enqueue(delivery.pk))
+
+
 class FollowerAdmin(ModelAdmin):
     model = Follower
     menu_label = "Follower"
@@ -50,6 +62,7 @@ class FollowerAdmin(ModelAdmin):
         "followed_at",
     )
     permission_helper_class = RemoveOnlyPermissionHelper
+    delete_view_class = RemoveFollowerView
 
     @admin.display(description="Konto")
     def handle(self, obj):

@@ -33,6 +33,32 @@ def test_followers_are_listed_and_removable(admin_client):
     assert list(Follower.objects.values_list("username", flat=True)) == ["u2"]
 
 
+def test_removing_a_follower_tells_their_server(
+    admin_client, peer, django_capture_on_commit_callbacks
+):
+    actor = peer.actor_url("anna")
+    anna = Follower.objects.create(
+        actor_url=actor,
+        username="anna",
+        domain=f"127.0.0.1:{peer.port}",
+        inbox_url=actor + "/inbox",
+        shared_inbox_url=f"{peer.base}/inbox",
+        follow_activity_id=actor + "/follows/1",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/fediverse/follower/delete/{anna.pk}/")
+    assert not Follower.objects.exists()
+    ((path, reject),) = peer.received
+    assert path == "/users/anna/inbox"
+    assert reject["type"] == "Reject"
+    assert reject["object"] == {
+        "id": actor + "/follows/1",
+        "type": "Follow",
+        "actor": actor,
+        "object": "http://testserver/ap/actor",
+    }
+
+
 def test_followers_cannot_be_added_or_edited_by_hand(admin_client):
     anna = follower(1)
     assert admin_client.get("/admin/fediverse/follower/create/").status_code in {
