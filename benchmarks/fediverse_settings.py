@@ -10,4 +10,4 @@ TASKS = {
         "QUEUES": ["default", "fediverse"],
     }
 }
-FEDIVERSE_ALLOW_HTTP = True
+FEDIVERSE_ALLOW_HTTP = FEDIVERSE_ALLOW_LOCAL_ADDRESSES = True

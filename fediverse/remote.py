@@ -2,7 +2,9 @@
 POSTs of activities. Used by the inbox and the delivery tasks only, never
 while a reader's request is served."""
 
+import ipaddress
 import json
+import socket
 from datetime import timedelta
 from urllib.parse import urldefrag, urlsplit
 
@@ -29,11 +31,25 @@ def user_agent():
 
 
 def check_url(url):
+    """Only public HTTPS servers: a keyId or inbox in a request must not make
+    the blog call into its own network (loopback, private ranges)."""
     parts = urlsplit(url or "")
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise FetchError(f"Keine gültige Adresse: {url!r}")
     if parts.scheme == "http" and not settings.FEDIVERSE_ALLOW_HTTP:
         raise FetchError(f"Nur HTTPS ist erlaubt: {url}")
+    if settings.FEDIVERSE_ALLOW_LOCAL_ADDRESSES:
+        return
+    try:
+        addresses = {
+            info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)
+        }
+    except (OSError, UnicodeError) as error:
+        raise FetchError(f"{parts.hostname}: nicht auflösbar") from error
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global:
+            raise FetchError(f"{parts.hostname}: keine öffentliche Adresse")
 
 
 def signed_get(url):

@@ -219,8 +219,11 @@ FEDIVERSE_SIGNATURE_MAX_AGE_SECONDS = 300
 FEDIVERSE_PAGE_SIZE = 20
 # A claimed delivery without outcome after this long means its worker died.
 FEDIVERSE_STALE_CLAIM_MINUTES = 30
-# Plain-HTTP peers (development and the interoperability test only).
+# Plain-HTTP peers and peers on loopback or private addresses (development and
+# tests only): otherwise a keyId or inbox URL could make the blog call into
+# its own network.
 FEDIVERSE_ALLOW_HTTP = env_bool("FEDIVERSE_ALLOW_HTTP", False)
+FEDIVERSE_ALLOW_LOCAL_ADDRESSES = env_bool("FEDIVERSE_ALLOW_LOCAL_ADDRESSES", False)
 
 # The one public address of the site: canonical tags, feeds, sitemap, robots.txt
 # and every email link are built from it (core.site), and the default Wagtail

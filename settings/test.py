@@ -11,7 +11,7 @@ TASKS = {
         "QUEUES": ["default", "fediverse"],
     }
 }
-FEDIVERSE_ALLOW_HTTP = True
+FEDIVERSE_ALLOW_HTTP = FEDIVERSE_ALLOW_LOCAL_ADDRESSES = True
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -275,3 +275,9 @@ def test_bad_json_with_a_good_signature_gets_400(client, peer):
     )
     assert response.status_code == 400
     assert "JSON" in response.json()["error"]
+
+
+def test_no_fetch_into_the_own_network_in_production(client, peer, settings):
+    settings.FEDIVERSE_ALLOW_LOCAL_ADDRESSES = False
+    assert_refused(send(client, peer, "anna", follow(peer)))
+    assert peer.gets == []
