@@ -134,7 +134,7 @@ class Bovine:
             ],
             self.workdir / "bovine.log",
             self.env,
-            HERE,
+            self.workdir,  # bovine leaves its JSON-LD cache in its working folder
         )
         wait_for(lambda: port_open(self.port), what="bovine to listen")
         return self
@@ -142,7 +142,7 @@ class Bovine:
     def tool(self, *args):
         result = subprocess.run(
             [self.python, *args],
-            cwd=HERE,
+            cwd=self.workdir,
             env=self.env,
             capture_output=True,
             text=True,
@@ -163,7 +163,9 @@ class Bovine:
         return actor
 
     def client(self, command, *args):
-        return json.loads(self.tool("bovine_peer.py", command, str(self.config), *args))
+        return json.loads(
+            self.tool(str(HERE / "bovine_peer.py"), command, str(self.config), *args)
+        )
 
     def stop(self):
         if self.server:
