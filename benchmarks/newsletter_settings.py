@@ -4,4 +4,9 @@ task queue (as in production) and without DEBUG's query log."""
 from settings.dev import *  # noqa: F403
 
 DEBUG = False
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "fediverse"],
+    }
+}

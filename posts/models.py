@@ -38,8 +38,9 @@ from core.blocks import BodyBlock
 from core.images import filter_specs, prefetched_images
 from core.pages import SeoMixin, SitePageManager, SitePageQuerySet, first_text
 from core.pagination import paginate
-from core.site import SiteContext
+from core.site import SiteContext, absolute_url
 from core.text import german_slugify, german_stems
+from fediverse.pages import FediversePageMixin
 from newsletter.models import NewsletterPageMixin
 
 from . import seo
@@ -299,7 +300,7 @@ class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
         return paths
 
 
-class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
+class BlogPostPage(NewsletterPageMixin, FediversePageMixin, SeoMixin, Page):
     date = models.DateField(
         _("Datum"),
         default=date.today,
@@ -482,6 +483,29 @@ class BlogPostPage(NewsletterPageMixin, SeoMixin, Page):
 
     def newsletter_body(self):
         return self.body
+
+    # What followers on the fediverse get (fediverse.pages.FediversePageMixin).
+    def fediverse_summary(self):
+        return self.teaser
+
+    def fediverse_body(self):
+        return self.body
+
+    def fediverse_image(self):
+        return self.seo_image()
+
+    def fediverse_tags(self):
+        index = self.get_parent().specific
+        return [
+            (
+                tag.name,
+                absolute_url(index.url + index.reverse_subpage("tag", args=[tag.slug])),
+            )
+            for tag in self.tag_list()
+        ]
+
+    def fediverse_published(self):
+        return seo.published_at(self)
 
     @cached_property
     def word_count(self):

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "previews",
     "imports",
     "inbox",
+    "fediverse",
     "core",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -204,8 +205,8 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Background work (django-tasks). Production switches to the durable database queue.
 # Queues, one worker process each (`manage.py run_worker --queue-name mail`):
 # confirmation mail never waits behind newsletter batches, search indexing or
-# imports. "default" takes Wagtail's own housekeeping tasks.
-TASK_QUEUES = ["mail", "newsletter", "search", "imports", "default"]
+# imports, nor fediverse deliveries behind anything. "default" takes Wagtail's own housekeeping tasks.
+TASK_QUEUES = ["mail", "newsletter", "search", "imports", "fediverse", "default"]
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
@@ -319,6 +320,25 @@ def frontend_cache_backends():
 
 
 WAGTAILFRONTENDCACHE = frontend_cache_backends()
+
+# The blog as an ActivityPub actor (fediverse app): deliveries retry after
+# 1, 4, 16, 64 and 256 minutes and give up after the sixth failed attempt.
+FEDIVERSE_MAX_ATTEMPTS = 6
+FEDIVERSE_RETRY_BASE_SECONDS = 60
+# Requests to other servers (keys, actors; deliveries) wait at most this long.
+FEDIVERSE_FETCH_TIMEOUT = 5
+FEDIVERSE_DELIVERY_TIMEOUT = 10
+FEDIVERSE_KEY_CACHE_HOURS = 24
+# A signed request's Date may differ from our clock by at most this much.
+FEDIVERSE_SIGNATURE_MAX_AGE_SECONDS = 300
+FEDIVERSE_PAGE_SIZE = 20
+# A claimed delivery without outcome after this long means its worker died.
+FEDIVERSE_STALE_CLAIM_MINUTES = 30
+# Plain-HTTP peers and peers on loopback or private addresses (development and
+# tests only): otherwise a keyId or inbox URL could make the blog call into
+# its own network.
+FEDIVERSE_ALLOW_HTTP = env_bool("FEDIVERSE_ALLOW_HTTP", False)
+FEDIVERSE_ALLOW_LOCAL_ADDRESSES = env_bool("FEDIVERSE_ALLOW_LOCAL_ADDRESSES", False)
 
 # The one public address of the site: canonical tags, feeds, sitemap, robots.txt
 # and every email link are built from it (core.site), and the default Wagtail
