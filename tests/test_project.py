@@ -200,6 +200,7 @@ def test_german_500_page_renders_without_the_database(client, blog, monkeypatch)
     assert 'lang="de"' in html and "Da ist etwas schiefgegangen" in html
 
 
-def test_healthz(client):
+def test_healthz(client, db):
+    # It asks the database (tests/test_health.py has the details).
     response = client.get("/healthz/")
     assert response.status_code == 200 and response.content == b"ok"
