@@ -204,3 +204,16 @@ def test_healthz(client, db):
     # It asks the database (tests/test_health.py has the details).
     response = client.get("/healthz/")
     assert response.status_code == 200 and response.content == b"ok"
+
+
+@pytest.mark.django_db
+def test_the_default_site_follows_the_public_address_after_migrate(settings):
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from wagtail.models import Site
+
+    settings.PUBLIC_BASE_URL = "https://blog.example.org:8443"
+    # What `migrate` sends at its end.
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("blog.example.org", 8443)
