@@ -142,7 +142,23 @@ def test_media_moves_to_s3_when_a_bucket_is_named():
     assert storage["OPTIONS"]["querystring_auth"] is False
     assert serve_media is False
     # The pages may show images from there, and from nowhere else.
-    assert origins == ["https://s3.example.net"]
+    assert origins == ["https://s3.example.net", "https://feder-media.s3.example.net"]
+    [aws] = production_values(
+        "s.CSP_MEDIA_ORIGINS",
+        AWS_STORAGE_BUCKET_NAME="feder-media",
+        AWS_S3_REGION_NAME="eu-central-1",
+    )
+    assert aws == [
+        "https://feder-media.s3.amazonaws.com",
+        "https://feder-media.s3.eu-central-1.amazonaws.com",
+    ]
+    [cdn] = production_values(
+        "s.CSP_MEDIA_ORIGINS",
+        AWS_STORAGE_BUCKET_NAME="feder-media",
+        AWS_S3_CUSTOM_DOMAIN="media.example.org",
+        CSP_MEDIA_ORIGINS="https://cdn.example.org",
+    )
+    assert cdn == ["https://cdn.example.org", "https://media.example.org"]
     [default] = production_values("s.STORAGES['default']['BACKEND']")
     assert default == "django.core.files.storage.FileSystemStorage"
 
