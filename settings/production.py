@@ -82,12 +82,23 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
     SERVE_MEDIA = False
-    _media_host = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or os.environ.get(
-        "AWS_S3_ENDPOINT_URL", "https://s3.amazonaws.com"
-    )
-    if "://" not in _media_host:
-        _media_host = f"https://{_media_host}"
-    CSP_MEDIA_ORIGINS = [*CSP_MEDIA_ORIGINS, _media_host]  # noqa: F405
+    # Where the pages then load images from: the custom domain, else the bucket
+    # on its endpoint (path and virtual-host style), for the CSP's img-src.
+    _bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        _media_hosts = [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"]
+    elif os.environ.get("AWS_S3_ENDPOINT_URL"):
+        _endpoint = urlsplit(os.environ["AWS_S3_ENDPOINT_URL"])
+        _media_hosts = [
+            f"{_endpoint.scheme}://{_endpoint.netloc}",
+            f"{_endpoint.scheme}://{_bucket}.{_endpoint.netloc}",
+        ]
+    else:
+        _region = os.environ.get("AWS_S3_REGION_NAME")
+        _media_hosts = [f"https://{_bucket}.s3.amazonaws.com"] + (
+            [f"https://{_bucket}.s3.{_region}.amazonaws.com"] if _region else []
+        )
+    CSP_MEDIA_ORIGINS = [*CSP_MEDIA_ORIGINS, *_media_hosts]  # noqa: F405
 
 # Emails and other follow-up work go through the durable database queue;
 # run `python manage.py run_worker` (one per queue) next to gunicorn.

@@ -142,7 +142,23 @@ def test_media_moves_to_s3_when_a_bucket_is_named():
     assert storage["OPTIONS"]["querystring_auth"] is False
     assert serve_media is False
     # The pages may show images from there, and from nowhere else.
-    assert origins == ["https://s3.example.net"]
+    assert origins == ["https://s3.example.net", "https://feder-media.s3.example.net"]
+    [aws] = production_values(
+        "s.CSP_MEDIA_ORIGINS",
+        AWS_STORAGE_BUCKET_NAME="feder-media",
+        AWS_S3_REGION_NAME="eu-central-1",
+    )
+    assert aws == [
+        "https://feder-media.s3.amazonaws.com",
+        "https://feder-media.s3.eu-central-1.amazonaws.com",
+    ]
+    [cdn] = production_values(
+        "s.CSP_MEDIA_ORIGINS",
+        AWS_STORAGE_BUCKET_NAME="feder-media",
+        AWS_S3_CUSTOM_DOMAIN="media.example.org",
+        CSP_MEDIA_ORIGINS="https://cdn.example.org",
+    )
+    assert cdn == ["https://cdn.example.org", "https://media.example.org"]
     [default] = production_values("s.STORAGES['default']['BACKEND']")
     assert default == "django.core.files.storage.FileSystemStorage"
 
@@ -200,7 +216,8 @@ def test_german_500_page_renders_without_the_database(client, blog, monkeypatch)
     assert 'lang="de"' in html and "Da ist etwas schiefgegangen" in html
 
 
-def test_healthz(client):
+def test_healthz(client, db):
+    # It asks the database (tests/test_health.py has the details).
     response = client.get("/healthz/")
     assert response.status_code == 200 and response.content == b"ok"
 
@@ -211,3 +228,15 @@ def test_admin_pages_request_no_gravatar(client, editor, home):
     for path in ["/admin/", f"/admin/pages/{home.pk}/", "/admin/account/"]:
         html = client.get(path).content.decode().lower()
         assert "gravatar" not in html, path
+
+
+def test_the_default_site_follows_the_public_address_after_migrate(settings):
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from wagtail.models import Site
+
+    settings.PUBLIC_BASE_URL = "https://blog.example.org:8443"
+    # What `migrate` sends at its end.
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("blog.example.org", 8443)
