@@ -6,6 +6,7 @@ inbox, as it goes through the queue to SMTP in production.
 """
 
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -16,9 +17,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.smtp import free_port
-
 ROOT = Path(__file__).resolve().parents[2]
+# DEMO_SERVER_PORTS="8400-8449" keeps the server inside a given range (a shared
+# machine); by default any free port.
+PORTS = os.environ.get("DEMO_SERVER_PORTS", "")
+
+
+def free_port():
+    first, _, last = PORTS.partition("-")
+    candidates = range(int(first), int(last or first) + 1) if first else [0]
+    for port in candidates:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    pytest.fail(f"no free port in {PORTS}")
 
 
 def wait_for(check, what, seconds=60):
