@@ -137,7 +137,7 @@ def paged(request, collection_id, queryset, to_item):
 
 @require_GET
 def outbox(request):
-    # The newest Create or Update of every page that is still published.
+    # The Create of every post that is still published, newest first.
     live = published_pages().values("pk")
     activities = OutgoingActivity.objects.filter(
         kind=OutgoingActivity.Kind.CREATE, page__in=live
