@@ -127,7 +127,9 @@ def on_page_moving(sender, instance, parent_page_before=None, **kwargs):
     after_commit(lambda: urls)
 
 
-def on_model_changed(sender, instance, **kwargs):
+def on_model_changed(sender, instance, created=False, **kwargs):
+    if created and sender._meta.label not in settings.PAGE_CACHE_NEW_ROWS_INVALIDATE:
+        return
     after_commit(all_page_urls)
 
 

@@ -29,12 +29,12 @@ import logging
 import os
 import secrets
 import time
-from http.cookies import SimpleCookie
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.http.cookie import parse_cookie
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -67,12 +67,8 @@ def has_editor_cookie(cookie_header):
     names = cookie_names()
     if not any(name in cookie_header for name in names):
         return False
-    try:
-        cookie = SimpleCookie()
-        cookie.load(cookie_header)
-    except Exception:  # an unparsable Cookie header: play safe
-        return True
-    return bool(names & set(cookie))
+    # Parsed as Django parses it, so both sides agree on who is an editor.
+    return bool(names & set(parse_cookie(cookie_header)))
 
 
 def bypassed_path(path):

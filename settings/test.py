@@ -12,7 +12,7 @@ CACHES = {
 }
 # The page cache is switched on by the `page_cache` fixture (tests/cache/);
 # changes made by other tests still bump the generation, here.
-PAGE_CACHE_ENABLED = False
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)  # noqa: F405
 PAGE_CACHE_GENERATION_FILE = os.environ.get(  # noqa: F405
     "PAGE_CACHE_GENERATION_FILE",
     str(BASE_DIR / "test-artifacts" / "pagecache-generation"),  # noqa: F405

@@ -210,3 +210,13 @@ def test_a_new_redirect_replaces_a_cached_404(server, home, committing):
         )
     answer = fresh(server, "/alte-adresse/")
     assert answer.status == 301
+
+
+def test_site_settings_created_on_first_use_change_nothing(
+    server, site_tree, older, committing
+):
+    warm(server, older.url)
+    SiteSettings.objects.all().delete()  # (its invalidation is never committed)
+    with committing():
+        SiteSettings.for_site(site_tree["site"])  # creates the row with defaults
+    assert server.get(older.url).cache == "hit"

@@ -68,6 +68,16 @@ def test_a_csrf_cookie_alone_bypasses_the_cache(server, post):
     assert_private(answer)
 
 
+def test_a_session_cookie_behind_a_malformed_cookie_still_bypasses(
+    server, post, editor_cookies
+):
+    warm(server, post.url)
+    cookies = {"kaputt": 'a"b;c', **editor_cookies}
+    answer = server.get(post.url, cookies=cookies)
+    assert answer.cache == "bypass"
+    assert USERBAR in answer.text
+
+
 def test_other_cookies_still_get_the_cached_page(server, post):
     warm(server, post.url)
     assert server.get(post.url, cookies={"theme": "dunkel"}).cache == "hit"
