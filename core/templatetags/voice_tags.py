@@ -1,4 +1,5 @@
 from django import template
+from django.db import DatabaseError
 
 from core.site import SiteContext
 from core.voice import Voice
@@ -13,14 +14,17 @@ def voice_in(context):
     if isinstance(voice, Voice):
         return voice
     site_context = context.get("site_context")
-    if site_context is None:
-        request = context.get("request")
-        site_context = (
-            SiteContext.for_request(request)
-            if request is not None
-            else SiteContext.for_default_site()
-        )
-    return site_context.voice
+    request = context.get("request")
+    if site_context is None and request is not None:
+        site_context = SiteContext.for_request(request)
+    if site_context is not None:
+        return site_context.voice
+    # A block rendered on its own (block previews, tests): the default site's
+    # voice, or the default voice where no database is at hand.
+    try:
+        return SiteContext.for_default_site().voice
+    except (DatabaseError, RuntimeError):
+        return Voice()
 
 
 @register.simple_tag(takes_context=True)

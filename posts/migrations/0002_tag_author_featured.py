@@ -30,8 +30,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="author",
             name="slug",
+            # Without an index until the rows have their slugs; the unique
+            # field (and its index) comes with the AlterField below.
             field=models.SlugField(
                 blank=True,
+                db_index=False,
                 help_text="Die Autorenseite liegt unter /autor/<Kurzname>/. Leer lassen, um ihn aus dem Namen zu bilden.",
                 max_length=100,
                 verbose_name="Kurzname in der Adresse",

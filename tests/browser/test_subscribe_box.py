@@ -59,7 +59,8 @@ def test_box_shows_errors_in_place(page, site):
     box.get_by_role("button", name="Abonnieren").click()
     status = box.locator("[data-subscribe-status]")
     status.wait_for(state="visible")
-    assert "nicht geklappt" in status.inner_text()
+    assert "Ups." in status.inner_text()
+    assert "schiefgegangen" in status.inner_text()
     assert box.locator("[aria-invalid=true]").count() == 2  # email, consent
     assert not Subscriber.objects.filter(email="kaputt").exists()
 

@@ -302,3 +302,15 @@ def test_emails_subject_follows_the_voice(voiced_site):
     assert confirmation_message(reader).subject == (
         "Bitte bestätigen Sie Ihre Anmeldung bei Mesuts Blog"
     )
+
+
+def test_editor_chooses_the_voice_and_home_layout_in_the_site_settings(
+    client, editor, site_tree
+):
+    site = site_tree["site"]
+    client.force_login(editor)
+    url = f"/admin/settings/core/sitesettings/{site.pk}/"
+    body = client.get(url).content.decode()
+    for label in ["Anrede", "Absender", "Startseite zeigt", "ganze Artikel", "Anrisse"]:
+        assert label in body, label
+    assert 'value="du"' in body and 'value="ich"' in body
