@@ -225,7 +225,10 @@ WORKER_REAP_SECONDS = float(
     os.environ.get("WORKER_REAP_SECONDS", str(min(30, TASK_LEASE_SECONDS / 3)))
 )
 # Each app's own healing, run by the workers' reaper (a callable taking `now`).
-WORKER_REAPERS = ["newsletter.sending.reap_expired_leases"]
+WORKER_REAPERS = [
+    "newsletter.sending.reap_expired_leases",
+    "subscriptions.tasks.reap_unsent_confirmations",
+]
 
 # Subscriptions (double opt-in). Rates are "count/period", period s, m, h or d;
 # counted in the cache (Redis when REDIS_URL is set, else per process).

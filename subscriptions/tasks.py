@@ -9,6 +9,7 @@ keep the failure on the row; an editor can resend from the admin.
 
 import logging
 import smtplib
+from datetime import timedelta
 
 from django_tasks import task
 
@@ -79,3 +80,40 @@ def schedule_retry(subscriber_id, attempt, error):
         error,
     )
     return "retry scheduled"
+
+
+def reap_unsent_confirmations(now=None):
+    """The workers' reaper (settings.WORKER_REAPERS): a sign-up whose
+    confirmation email was never queued (the database went away between the
+    row and the task) gets it now. Only recent sign-ups that were never mailed
+    nor attempted, and only when no task for them is waiting."""
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    lease = timedelta(seconds=settings.TASK_LEASE_SECONDS)
+    unsent = Subscriber.objects.filter(
+        status=Subscriber.Status.PENDING,
+        email_attempts=0,
+        last_email_sent_at__isnull=True,
+        created_at__lt=now - lease,
+        created_at__gt=now - timedelta(days=1),
+    ).values_list("pk", flat=True)
+    if not unsent:
+        return 0
+    waiting = {
+        row["args"][0]
+        for row in DBTaskResult.objects.filter(
+            status__in=["READY", "RUNNING"], task_path=TASK_PATH
+        ).values_list("args_kwargs", flat=True)
+        if row.get("args")
+    }
+    queued = 0
+    for pk in set(unsent) - waiting:
+        send_confirmation_email.enqueue(pk)
+        queued += 1
+    if queued:
+        logger.warning("Queued %s confirmation emails that were never queued", queued)
+    return queued
+
+
+TASK_PATH = "subscriptions.tasks.send_confirmation_email"

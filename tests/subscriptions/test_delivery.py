@@ -135,3 +135,23 @@ def test_nothing_is_sent_to_confirmed_or_deleted_subscribers(smtp_server, site_t
     assert send_confirmation_email.call(confirmed.pk) == "skipped"
     assert send_confirmation_email.call(123456) == "skipped"
     assert smtp_server.inbox.envelopes == []
+
+
+def test_a_sign_up_whose_confirmation_was_never_queued_gets_it(
+    db_queue, smtp_server, settings
+):
+    from subscriptions.tasks import reap_unsent_confirmations
+
+    # The row was stored, then the database went away before the task was queued.
+    subscriber = Subscriber.objects.create(email="verloren@example.org")
+    assert reap_unsent_confirmations() == 0  # too young: the normal path may still run
+    later = timezone.now() + timedelta(seconds=settings.TASK_LEASE_SECONDS + 1)
+    with time_machine.travel(later, tick=False):
+        assert reap_unsent_confirmations() == 1
+        assert reap_unsent_confirmations() == 0  # its task is waiting now
+    run_worker()
+    assert [m["To"] for m in smtp_server.inbox.messages] == ["verloren@example.org"]
+    subscriber.refresh_from_db()
+    assert subscriber.last_email_sent_at is not None
+    with time_machine.travel(later + timedelta(minutes=5), tick=False):
+        assert reap_unsent_confirmations() == 0

@@ -58,6 +58,10 @@ def test_database_connections_terminated_three_times(stack):
     finally:
         traffic.stop()
 
+    print(
+        f"blips: {len(traffic.statuses)} requests, {len(traffic.signed_up)} "
+        f"sign-ups, statuses {dict(Counter(map(str, traffic.statuses)))}"
+    )
     assert len(traffic.statuses) > 50
     assert traffic.server_errors() == []
     signed_up = set(traffic.signed_up)
