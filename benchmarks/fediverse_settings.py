@@ -7,7 +7,7 @@ DEBUG = False
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "fediverse"],
+        "QUEUES": TASK_QUEUES,  # noqa: F405
     }
 }
 FEDIVERSE_ALLOW_HTTP = FEDIVERSE_ALLOW_LOCAL_ADDRESSES = True

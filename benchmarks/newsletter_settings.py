@@ -7,6 +7,6 @@ DEBUG = False
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "fediverse"],
+        "QUEUES": TASK_QUEUES,  # noqa: F405
     }
 }

@@ -230,7 +230,7 @@ def test_admin_pages_request_no_gravatar(client, editor, home):
         assert "gravatar" not in html, path
 
 
-def test_the_default_site_follows_the_public_address_after_migrate(settings):
+def test_the_default_site_follows_the_public_address_after_migrate(settings, db):
     from django.core.management.sql import emit_post_migrate_signal
 
     from wagtail.models import Site

@@ -148,6 +148,7 @@ def reader_texts(client, voiced, settings):
     for url in [
         "/",
         "/blog/",
+        "/blog/?angemeldet=1",
         "/blog/tag/garten/",
         post.url,
         f"/autor/{author.slug}/",

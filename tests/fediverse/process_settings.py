@@ -9,7 +9,7 @@ from settings.test import *  # noqa: F403
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "fediverse"],
+        "QUEUES": TASK_QUEUES,  # noqa: F405
     }
 }
 PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = os.environ.get(

@@ -169,7 +169,7 @@ def db_queue(settings):
     settings.TASKS = {
         "default": {
             "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": ["default", "fediverse"],
+            "QUEUES": settings.TASK_QUEUES,
         }
     }
 

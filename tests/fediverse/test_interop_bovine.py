@@ -187,7 +187,7 @@ def blog_server(blog, settings, tmp_path):
     settings.TASKS = {
         "default": {
             "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": ["default", "fediverse"],
+            "QUEUES": settings.TASK_QUEUES,
         }
     }
     env = {

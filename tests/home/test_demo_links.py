@@ -117,7 +117,7 @@ def test_make_run_installs_only_what_running_needs_and_starts_a_worker():
     run = make_dry_run("run", "PORT=8101")
     assert "pip install --quiet -c requirements.lock -e .\n" in run
     assert "[test]" not in run and "npm" not in run
-    assert "manage.py db_worker --queue-name '*'" in run
+    assert "manage.py run_worker --queue-name '*'" in run
     assert "manage.py runserver 127.0.0.1:8101" in run
     test = make_dry_run("test")
     assert '-e ".[test]"' in test and "npm ci" in test

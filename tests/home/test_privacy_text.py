@@ -102,7 +102,8 @@ def test_the_video_placeholder_is_what_the_text_describes(privacy, client):
     soup = BeautifulSoup(client.get(post.url).content, "html.parser")
     video = soup.select_one("figure.video")
     assert "Video abspielen" in video.get_text()
-    assert "erhält dabei Ihre IP-Adresse" in video.get_text()
+    # In the demo's voice (du): the provider gets the reader's address.
+    assert "erhält dabei deine IP-Adresse" in video.get_text()
     assert not video.find_all(["img", "iframe"])  # nothing from the provider
     assert "youtube-nocookie.com/embed/" in video["data-video-embed"] or (
         "dnt=1" in video["data-video-embed"]

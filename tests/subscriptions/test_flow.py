@@ -69,8 +69,8 @@ def test_sign_up_confirm_and_one_click_unsubscribe(client, smtp_server, subscrib
     # The thank-you is in the page itself, so it shows without JavaScript.
     html = blog.content.decode()
     assert 'class="notice notice--success subscribe-thanks"' in html
-    assert "Ihre Anmeldung ist bestätigt" in html
-    assert "Ihre Anmeldung ist bestätigt" not in client.get("/blog/").content.decode()
+    assert "Danke, Sie sind dabei!" in html
+    assert "Danke, Sie sind dabei!" not in client.get("/blog/").content.decode()
 
     # RFC 8058 one-click: a POST without any CSRF token unsubscribes at once.
     response = one_click_unsubscribe(client, unsubscribe_path)
