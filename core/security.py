@@ -43,6 +43,24 @@ def public_policy():
     )
 
 
+def email_policy():
+    """For an email shown in the browser (the newsletter's web version): email
+    HTML carries its styles inline, as mail clients need; it has no script,
+    no form and no frame."""
+    media = _media_origins()
+    directives = {
+        "default-src": ("'none'",),
+        "style-src": ("'unsafe-inline'",),
+        "img-src": ("'self'", *media),
+        "base-uri": ("'none'",),
+        "form-action": ("'none'",),
+        "frame-ancestors": ("'self'",),
+    }
+    return "; ".join(
+        f"{name} {' '.join(values)}" for name, values in directives.items()
+    )
+
+
 def admin_policy():
     media = _media_origins()
     directives = {

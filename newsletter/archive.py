@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
+from core.security import email_policy
 from core.site import SiteContext
 
 from .models import NewsletterPageMixin, PostSend
@@ -59,4 +60,6 @@ def web_version(request, page_id):
     }
     response = TemplateResponse(request, "emails/newsletter/post.html", context)
     response["X-Robots-Tag"] = "noindex"
+    # Email HTML styles itself inline; the site's strict policy would strip that.
+    response["Content-Security-Policy"] = email_policy()
     return response

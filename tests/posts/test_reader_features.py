@@ -205,6 +205,11 @@ def test_sent_post_links_its_email_version_without_a_personal_token(client, blog
     assert "Der Text." in email and "<title>Neu: Versendet</title>" in email
     assert "/abo/abmelden/" not in email and "Abmelden" not in email
     assert response["X-Robots-Tag"] == "noindex"
+    # Its inline styles apply (the site's strict policy would block them); it
+    # still loads nothing and runs nothing.
+    policy = response["Content-Security-Policy"]
+    assert "style-src 'unsafe-inline'" in policy and "default-src 'none'" in policy
+    assert 'style="' in email and "<script" not in email
 
 
 def test_email_version_only_for_live_sendable_pages(client, blog, home):
