@@ -47,13 +47,15 @@ def free_port_in_range():
     pytest.skip("Kein freier Port zwischen 8500 und 8549.")
 
 
-def wait_for(condition, seconds=60, what=""):
+def wait_for(condition, seconds=60, what="", explain=None):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(0.2)
-    raise AssertionError(f"Timed out waiting for {what}")
+    raise AssertionError(
+        f"Timed out waiting for {what}" + (explain() if explain else "")
+    )
 
 
 def port_open(port):
@@ -299,7 +301,7 @@ def test_a_bovine_user_follows_gets_a_post_and_unfollows(bovine, blog_server, bl
     # 4. Unfollow: the follower is gone, and the next post is not delivered.
     undo = bovine.client("unfollow", blog_server["actor"], follow["id"])
     assert undo["status"] in {200, 201, 202}, undo
-    wait_for(lambda: not Follower.objects.exists(), what="the Undo")
+    wait_for(lambda: not Follower.objects.exists(), what="the Undo", explain=logs)
     make_post(blog, title="Nur noch für andere")
     second = OutgoingActivity.objects.filter(kind="Create").order_by("-pk").first()
     wait_for(
