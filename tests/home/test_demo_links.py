@@ -31,6 +31,8 @@ def test_make_run_passes_its_host_and_port_on_as_the_public_address():
             "show-base-url",
         ],
         cwd=ROOT,
+        # As from a fresh shell (`make test` itself exports the default address).
+        env={k: v for k, v in os.environ.items() if k != "PUBLIC_BASE_URL"},
         capture_output=True,
         text=True,
         check=True,
