@@ -46,6 +46,8 @@ export SECRET_KEY="${SECRET_KEY:-$("$PYTHON" -c 'import secrets; print(secrets.t
 export ALLOWED_HOSTS=127.0.0.1
 export SECURE_SSL_REDIRECT=false
 export PUBLIC_BASE_URL="http://127.0.0.1:$PORT"
+# Production settings refuse a loopback address unless told it is a benchmark.
+export ALLOW_LOCAL_PUBLIC_BASE_URL=true
 export GUNICORN_WORKERS=2
 export GUNICORN_ACCESS_LOG=/dev/null
 export LOG_LEVEL=ERROR
