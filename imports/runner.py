@@ -106,7 +106,8 @@ def handle(post, index, report, seen, publish, dry_run, user):
             "title": post.title,
             "date": post.date,
             "tags": post.tags,
-            "counts": post.block_counts(),
+            # Pairs, not a dict: PostgreSQL's jsonb does not keep key order.
+            "counts": list(post.block_counts().items()),
             "status": status,
             "draft": post.draft or not publish,
             "warnings": post.warnings,

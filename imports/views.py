@@ -142,9 +142,11 @@ def run_status(request, run_id):
 
 def rows(report):
     for row in report.rows:
+        counts = row["counts"]
+        # Reports written before counts became pairs hold a dict.
+        pairs = counts.items() if isinstance(counts, dict) else counts
         row["blocks"] = ", ".join(
-            f"{count} × {BLOCK_LABELS.get(kind, kind)}"
-            for kind, count in row["counts"].items()
+            f"{count} × {BLOCK_LABELS.get(kind, kind)}" for kind, count in pairs
         )
         row["status_label"] = STATUS_LABELS[row["status"]]
     return report.rows
