@@ -8,7 +8,8 @@ configured (WAGTAILFRONTENDCACHE), to purge the URLs it touches.
 Changes that count: a page published (also by `publish_scheduled`),
 unpublished, moved or deleted, and saving or deleting any model named in
 settings.PAGE_CACHE_INVALIDATING_MODELS (site settings, authors, tags,
-images, sites, redirects). Tags are saved with the page's publication, so
+images, sites, redirects, view restrictions: a page made private leaves the
+cache at once). Tags are saved with the page's publication, so
 changing a post's tags is a publish.
 """
 

@@ -292,11 +292,17 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "posts.BlogTag",
     "wagtailcore.Site",
     "wagtailredirects.Redirect",
+    # Making a page private (or public again) changes what readers may see.
+    "wagtailcore.PageViewRestriction",
 ]
 # Of those, a new row changes a page at once only for these; any other new row
 # (site settings created on first use, an uploaded image, a new author) is shown
 # once a page refers to it, and publishing that page makes the pages stale.
-PAGE_CACHE_NEW_ROWS_INVALIDATE = ["wagtailcore.Site", "wagtailredirects.Redirect"]
+PAGE_CACHE_NEW_ROWS_INVALIDATE = [
+    "wagtailcore.Site",
+    "wagtailredirects.Redirect",
+    "wagtailcore.PageViewRestriction",
+]
 # URLs outside the page tree that a CDN purge always includes.
 PAGE_CACHE_PURGE_URL_NAMES = ["feed", "feed_atom", "sitemap", "robots_txt"]
 

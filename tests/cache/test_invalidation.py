@@ -220,3 +220,26 @@ def test_site_settings_created_on_first_use_change_nothing(
     with committing():
         SiteSettings.for_site(site_tree["site"])  # creates the row with defaults
     assert server.get(older.url).cache == "hit"
+
+
+@pytest.mark.parametrize("kind", ["password", "login"])
+def test_making_a_cached_page_private_removes_it_from_the_cache(
+    server, blog, older, committing, kind
+):
+    from wagtail.models import PageViewRestriction
+
+    warm(server, older.url, "/blog/", "/feed/")
+    with committing():
+        restriction = PageViewRestriction.objects.create(
+            page=older,
+            restriction_type=kind,
+            password="geheim" if kind == "password" else "",
+        )
+    answer = fresh(server, older.url)
+    assert "Ältere Gedanken" not in answer.text.split("<body", 1)[-1]
+    for listing in ["/blog/", "/feed/"]:
+        assert "aeltere-gedanken" not in fresh(server, listing).text, listing
+    # And public again: shown again at once.
+    with committing():
+        restriction.delete()
+    assert "Ältere Gedanken" in fresh(server, older.url).text
