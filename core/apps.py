@@ -23,9 +23,10 @@ class CoreConfig(AppConfig):
         post_migrate.connect(sync_default_site, sender=self)
         route_search_indexing()
 
-        from . import invalidation
+        from . import invalidation, memo
 
         invalidation.connect()
+        memo.connect()
 
         # Publishing a page renders its images ahead of the first reader.
         page_published.connect(

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from .memo import memo
 from .voice import Address, Sender, voice_of
 
 __all__ = ["CustomImage", "CustomRendition", "SiteSettings", "WorkerHeartbeat"]
@@ -49,6 +50,16 @@ class CustomRendition(AbstractRendition):
 class SiteSettings(BaseSiteSetting):
     # The footer links both pages on every page: load them with the settings.
     select_related = ["impressum_page", "privacy_page"]
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings of `site`, remembered until they change (core.memo);
+        a copy, as Wagtail sets the request on the instance."""
+        if site is None:
+            return super().for_site(site)
+        return memo.get_copy(
+            ("site-settings", site.pk), lambda: super(SiteSettings, cls).for_site(site)
+        )
 
     impressum_page = models.ForeignKey(
         "wagtailcore.Page",

@@ -11,8 +11,11 @@ from urllib.parse import urljoin, urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 
 from wagtail.models import Site
+
+from .memo import memo
 
 
 def base_url():
@@ -53,6 +56,34 @@ def sync_default_site(**kwargs):
         ).update(hostname=hostname, port=port)
 
 
+def find_site(request):
+    """Site.find_for_request, remembered per host and port (core.memo).
+    Only hosts in ALLOWED_HOSTS are remembered: any other Host header is
+    answered as Wagtail would and leaves no trace."""
+    if not hasattr(request, "_wagtail_site"):
+        try:
+            host = request.get_host().lower()
+        except DisallowedHost:
+            return Site.find_for_request(request)
+        request._wagtail_site = memo.get(
+            ("site", host, request.get_port()),
+            lambda: Site._find_for_request(request),
+            request,
+        )
+    return request._wagtail_site
+
+
+class SiteMiddleware:
+    """Finds the request's Site before Wagtail asks for it (see find_site)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        find_site(request)
+        return self.get_response(request)
+
+
 class SiteContext:
     """What every public page needs to know about its site, looked up at most
     once per request (or per email) and shared by all templates.
@@ -68,7 +99,7 @@ class SiteContext:
     @classmethod
     def for_request(cls, request):
         if not hasattr(request, "_feder_site_context"):
-            request._feder_site_context = cls(Site.find_for_request(request), request)
+            request._feder_site_context = cls(find_site(request), request)
         return request._feder_site_context
 
     @classmethod
@@ -89,8 +120,13 @@ class SiteContext:
             return None
         model = apps.get_model(settings.SITE_PAGES[name])
         # By content type (indexed): in path order the first match can come
-        # after every post of the blog.
-        return model.objects.for_site(self.site).exact_type(model).first()
+        # after every post of the blog. A copy per request: routing sets
+        # attributes on the page.
+        return memo.get_copy(
+            ("landmark", self.site.pk, name),
+            lambda: model.objects.for_site(self.site).exact_type(model).first(),
+            self.request,
+        )
 
     @cached_property
     def blog_index(self):

@@ -36,6 +36,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.blocks import BodyBlock
 from core.images import filter_specs, prefetched_images
+from core.memo import memo
 from core.pages import SeoMixin, SitePageManager, SitePageQuerySet, first_text
 from core.pagination import paginate
 from core.site import SiteContext, absolute_url
@@ -640,12 +641,35 @@ class BlogPostPage(NewsletterPageMixin, FediversePageMixin, SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        related = self.related_posts(prefetch=False)
-        self.prepare_for_reading(related)
+        if getattr(request, "is_preview", False):
+            # A draft may have other tags or another date: nothing remembered.
+            related = self.related_posts(prefetch=False)
+            self.prepare_for_reading(related)
+            neighbours = self.neighbours()
+        else:
+            related, neighbours = self.remembered_context(request)
         context["related_posts"] = related
-        context["previous_post"], context["next_post"] = self.neighbours()
+        context["previous_post"], context["next_post"] = neighbours
         context["blog_index"] = SiteContext.for_request(request).blog_index
         return context
+
+    def remembered_context(self, request):
+        """Related posts (prepared for their cards) and neighbours of the live
+        post, remembered until the next content change (core.memo); on a miss
+        the related posts share the post's own prefetch queries."""
+        prepared = []
+
+        def related():
+            posts = self.related_posts(prefetch=False)
+            self.prepare_for_reading(posts)
+            prepared.append(True)
+            return posts
+
+        posts = memo.get(("post-related", self.pk), related, request)
+        if not prepared:
+            self.prepare_for_reading([])
+        neighbours = memo.get(("post-neighbours", self.pk), self.neighbours, request)
+        return posts, neighbours
 
     def frontend_cache_urls(self):
         """What else shows this post, for a CDN purge (core.invalidation):

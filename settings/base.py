@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "core.middleware.RetryOnLostConnectionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The request's Wagtail Site, remembered per host (core.memo).
+    "core.site.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -265,6 +267,10 @@ NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "180")
 # pages are answered before Django runs; every content change makes all cached
 # pages stale on every app server (core.invalidation).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# Lookups every render repeats (site, landmark pages, settings, a post's
+# neighbours and related posts), kept per generation of the page cache
+# (core.memo); on whether or not whole pages are cached.
+GENERATION_MEMO_ENABLED = env_bool("GENERATION_MEMO_ENABLED", True)
 PAGE_CACHE_ALIAS = "pagecache"
 # Seconds an entry is kept in our own cache (a change makes it stale sooner).
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60)))

@@ -65,9 +65,13 @@ def _empty_cache():
     would get an earlier test's rendition of a different image."""
     from django.core.cache import cache
 
+    from core.memo import memo
+
     cache.clear()
+    memo.clear()  # row ids repeat after a rollback, too
     yield
     cache.clear()
+    memo.clear()
 
 
 @pytest.fixture

@@ -54,6 +54,9 @@ def _restore_database():
     # files of images from this package.
     for cache in caches.all():
         cache.clear()
+    from core.memo import memo
+
+    memo.clear()
 
 
 class LiveServer:
