@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 #: remembering (a hostile Host header cannot grow the memo without bound).
 MAX_ENTRIES = 20_000
 META_KEY = "feder.generation"
+NONE = object()  # a remembered None
 
 
 class GenerationMemo:
@@ -52,9 +53,11 @@ class GenerationMemo:
             request.META[META_KEY] = token
         return token
 
-    def get(self, key, compute, request=None):
+    def get(self, key, compute, request=None, keep_none=False):
         """The value remembered under `key` in this generation, else
-        `compute()` (remembered unless something changed meanwhile)."""
+        `compute()` (remembered unless something changed meanwhile). None is
+        remembered only with `keep_none` (for keys that are not chosen by a
+        visitor, such as "the subscribe page of site 1")."""
         if not settings.GENERATION_MEMO_ENABLED:
             return compute()
         try:
@@ -69,18 +72,22 @@ class GenerationMemo:
                     self._values = values = {}
                     self._state = state
         try:
-            return values[key]
+            value = values[key]
         except KeyError:
             pass
+        else:
+            return None if value is NONE else value
         value = compute()
-        # Not kept when a change in this process happened during compute().
+        # Not kept when a change in this process happened during compute(),
+        # and None is never kept (a probe for a page that does not exist must
+        # not take room).
         unchanged = self._state == state and self._local == state[1]
-        if unchanged and len(values) < MAX_ENTRIES:
-            values[key] = value
+        if unchanged and len(values) < MAX_ENTRIES and (value is not None or keep_none):
+            values[key] = NONE if value is None else value
         return value
 
-    def get_copy(self, key, compute, request=None):
-        value = self.get(key, compute, request)
+    def get_copy(self, key, compute, request=None, keep_none=False):
+        value = self.get(key, compute, request, keep_none)
         return copy.copy(value) if value is not None else None
 
     def clear(self, *args, **kwargs):

@@ -31,7 +31,15 @@ def absolute_url(url):
 
 
 def default_site():
-    return Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    return memo.get(
+        ("default-site",),
+        lambda: (
+            Site.objects.select_related("root_page")
+            .filter(is_default_site=True)
+            .first()
+        ),
+        keep_none=True,
+    )
 
 
 def site_name(site):
@@ -74,14 +82,21 @@ def find_site(request):
 
 
 class SiteMiddleware:
-    """Finds the request's Site before Wagtail asks for it (see find_site)."""
+    """Finds the request's Site (see find_site) before Wagtail's page view
+    asks for it; other views (health check, admin) are left alone."""
 
     def __init__(self, get_response):
+        from wagtail.views import serve
+
         self.get_response = get_response
+        self.page_view = serve
 
     def __call__(self, request):
-        find_site(request)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is self.page_view:
+            find_site(request)
 
 
 class SiteContext:
@@ -126,6 +141,7 @@ class SiteContext:
             ("landmark", self.site.pk, name),
             lambda: model.objects.for_site(self.site).exact_type(model).first(),
             self.request,
+            keep_none=True,
         )
 
     @cached_property

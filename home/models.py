@@ -59,8 +59,8 @@ class HomePage(SeoMixin, Page):
         context["blog_index"] = blog_index
         context["full_posts"] = full
         if blog_index:
-            context["posts"] = blog_index.front_page_posts(
-                self.latest_posts_count, full=full
+            context["posts"] = blog_index.remembered_front_page_posts(
+                request, self.latest_posts_count, full=full
             )
             context["tags"] = blog_index.tags_with_counts()
         return context

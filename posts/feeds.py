@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from core.memo import memo
 from core.models import SiteSettings
 from core.site import SiteContext
 
@@ -48,7 +49,7 @@ class FeedSource:
     tag: BlogTag | None
     full_content: bool
     entries: list = field(default_factory=list)
-    content: FeedContent | None = None
+    html: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -72,6 +73,23 @@ class PostsFeed(Feed):
             raise Http404
         tag = get_object_or_404(BlogTag, slug=tag_slug) if tag_slug else None
         full = SiteSettings.for_request(request).feed_full_content
+        # The entries and their HTML are kept until the next content change
+        # (core.memo): a feed reader polling every minute costs no render.
+        posts, html = memo.get(
+            ("feed", blog.pk, tag.pk if tag else None, full),
+            lambda: self.entries(request, blog, tag, full),
+            request,
+        )
+        if tag and not posts:
+            raise Http404
+        source = FeedSource(request, site, blog, tag, full)
+        source.entries = [Entry(post, source) for post in posts]
+        source.html = html
+        return source
+
+    @staticmethod
+    def entries(request, blog, tag, full):
+        """The newest posts and the HTML of each (as feed readers get it)."""
         posts = BlogPostPage.objects.descendant_of(blog).published()
         if tag:
             posts = posts.filter(tagged_items__tag=tag)
@@ -79,12 +97,11 @@ class PostsFeed(Feed):
             # The bodies are rendered: load them with the rows, not one query each.
             posts = posts.defer(None)
         posts = list(posts[:FEED_LENGTH])
-        if tag and not posts:
-            raise Http404
-        source = FeedSource(request, site, blog, tag, full)
-        source.entries = [Entry(post, source) for post in posts]
-        source.content = FeedContent(posts, full)
-        return source
+        content = FeedContent(posts, full)
+        html = {
+            post.pk: content.html(post, post.get_full_url(request)) for post in posts
+        }
+        return posts, html
 
     def title(self, source):
         name = source.site.name
@@ -137,7 +154,7 @@ class PostsFeed(Feed):
         return [tag.name for tag in entry.post.tag_list()]
 
     def item_extra_kwargs(self, entry):
-        return {"content": entry.source.content.html(entry.post, entry.link)}
+        return {"content": entry.source.html[entry.post.pk]}
 
 
 class AtomPostsFeed(PostsFeed):

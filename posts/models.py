@@ -224,25 +224,40 @@ class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
             posts = posts.defer(None)
         return posts[:count]
 
+    def remembered_front_page_posts(self, request, count, full=False):
+        """front_page_posts, kept until the next content change (core.memo)."""
+        return memo.get(
+            ("front-page-posts", self.pk, count, full),
+            lambda: list(self.front_page_posts(count, full=full)),
+            request,
+        )
+
     def tags_with_counts(self):
         """Tags with live posts and their counts, precomputed on publish
         (BlogTag.post_count). There is one blog index (max_count), so the
         counts of all posts are this index's counts."""
-        return list(BlogTag.objects.filter(post_count__gt=0).order_by("name"))
+        return memo.get(
+            ("tags-with-counts", self.pk),
+            lambda: list(BlogTag.objects.filter(post_count__gt=0).order_by("name")),
+        )
 
-    def paginate(self, request, posts):
+    def paginate(self, request, posts, listing=None):
+        """A page of `posts`; `listing` names them (the tag's slug, or "")
+        so that their count and rows are remembered (core.pagination)."""
         return paginate(
             request,
             posts.values_list("pk", flat=True),
             self.posts_per_page,
             load=BlogPostPage.objects.rows_of,
+            remember=None if listing is None else ("blog", self.pk, listing),
         )
 
     def latest_posts(self, count):
         return BlogPostPage.objects.rows_of(self.posts().values("pk")[:count])
 
     def listing_response(self, request, posts, current_tag=None, tags=None):
-        posts_page = self.paginate(request, posts)
+        listing = current_tag.slug if current_tag else ""
+        posts_page = self.paginate(request, posts, listing=listing)
         return self.render(
             request,
             context_overrides={
@@ -257,11 +272,13 @@ class BlogIndexPage(SeoMixin, RoutablePageMixin, Page):
         # (Wagtail would query the child, then its specific row, author and
         # image). No sub-page route has a single component, so none is hidden.
         if len(path_components) == 1 and self.live:
-            post = (
-                BlogPostPage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("author__portrait", "feature_image")
-                .first()
+            slug = path_components[0]
+            # Remembered with what its page shows until the next content
+            # change (core.memo); each request gets its own copy.
+            post = memo.get_copy(
+                ("post-page", self.pk, slug),
+                lambda: BlogPostPage.for_reading(self, slug),
+                request,
             )
             if post is not None:
                 post._cached_parent_obj = self
@@ -639,37 +656,38 @@ class BlogPostPage(NewsletterPageMixin, FediversePageMixin, SeoMixin, Page):
                 ),
             )
 
+    @classmethod
+    def for_reading(cls, index, slug):
+        """The post `slug` of `index`, ready to be read: with its author and
+        images in one query, then its tags, body images, related posts and
+        neighbours (see `prepare`). None if there is none."""
+        post = (
+            cls.objects.child_of(index)
+            .filter(slug=slug)
+            .select_related("author__portrait", "feature_image")
+            .first()
+        )
+        if post is not None and post.live:
+            post.prepare()
+        return post
+
+    def prepare(self):
+        """Load everything the page shows; a prepared post is rendered
+        without further queries (it may be shared, read-only, core.memo)."""
+        related = self.related_posts(prefetch=False)
+        self.prepare_for_reading(related)
+        self.prepared_reading = (related, self.neighbours())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):
-            # A draft may have other tags or another date: nothing remembered.
-            related = self.related_posts(prefetch=False)
-            self.prepare_for_reading(related)
-            neighbours = self.neighbours()
-        else:
-            related, neighbours = self.remembered_context(request)
+        if getattr(self, "prepared_reading", None) is None:
+            # A draft (preview) or a post not reached through the blog index.
+            self.prepare()
+        related, neighbours = self.prepared_reading
         context["related_posts"] = related
         context["previous_post"], context["next_post"] = neighbours
         context["blog_index"] = SiteContext.for_request(request).blog_index
         return context
-
-    def remembered_context(self, request):
-        """Related posts (prepared for their cards) and neighbours of the live
-        post, remembered until the next content change (core.memo); on a miss
-        the related posts share the post's own prefetch queries."""
-        prepared = []
-
-        def related():
-            posts = self.related_posts(prefetch=False)
-            self.prepare_for_reading(posts)
-            prepared.append(True)
-            return posts
-
-        posts = memo.get(("post-related", self.pk), related, request)
-        if not prepared:
-            self.prepare_for_reading([])
-        neighbours = memo.get(("post-neighbours", self.pk), self.neighbours, request)
-        return posts, neighbours
 
     def frontend_cache_urls(self):
         """What else shows this post, for a CDN purge (core.invalidation):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from wagtail.contrib.sitemaps.views import sitemap
+from core.sitemap import sitemap
 
 from . import search
 from .author_page import author_page
