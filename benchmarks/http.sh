@@ -5,8 +5,9 @@
 #
 # For 10 and 1,000 posts (the demo content, then manage.py generate_posts; each
 # in its own SQLite file under a temporary folder) the site runs with production
-# settings under gunicorn (2 workers) on loopback, once with the full-page cache
-# off and once warm (PAGE_CACHE_ENABLED=0/1). wrk -t1 -c16 measures each page
+# settings under gunicorn (2 workers) on loopback, with the full-page cache
+# warm, off (the render memo still on) and cold (both off: PAGE_CACHE_ENABLED,
+# GENERATION_MEMO_ENABLED). wrk -t1 -c16 measures each page
 # for BENCH_DURATION (8 s) after a 2 s warm-up, BENCH_ROUNDS (3) times; the
 # table shows medians and the ratio to the floor: a bare WSGI app on the same
 # gunicorn settings returning a page of the post's size (benchmarks/floor_app.py),
@@ -26,6 +27,10 @@ FLOOR_PORT="${BENCH_FLOOR_PORT:-8251}"
 DURATION="${BENCH_DURATION:-8}"
 ROUNDS="${BENCH_ROUNDS:-3}"
 DATASETS="${BENCH_POSTS:-10 1000}"
+# warm: full-page cache on; off: cache off, render memo on (core.memo, the
+# default); cold: both off, every request renders as the first after a change.
+# redis: warm, with pages and their generation in Redis (BENCH_REDIS_URL).
+MODES="${BENCH_MODES:-cold off warm${BENCH_REDIS_URL:+ redis}}"
 POST_PATH="/blog/purpose-ist-mehr-als-ein-slogan/"
 
 for tool in wrk curl; do
@@ -115,11 +120,14 @@ PY
 		"6-rss /feed/"
 		"7-sitemap /sitemap.xml"
 	)
-	for cache in off warm; do
-		flag=0
+	for cache in $MODES; do
+		flag=0 memo=1 redis=""
 		[ "$cache" = warm ] && flag=1
+		[ "$cache" = cold ] && memo=0
+		[ "$cache" = redis ] && flag=1 redis="$BENCH_REDIS_URL"
 		echo "== $posts Artikel, Seiten-Cache $cache"
-		PAGE_CACHE_ENABLED=$flag start "$PORT" settings.wsgi:application
+		REDIS_URL="$redis" CACHE_KEY_PREFIX="feder-bench-$$" \
+			PAGE_CACHE_ENABLED=$flag GENERATION_MEMO_ENABLED=$memo start "$PORT" settings.wsgi:application
 		wait_for "http://127.0.0.1:$PORT/healthz/"
 		if [ ! -f "$WORK/post.html" ]; then
 			curl -fs "http://127.0.0.1:$PORT$POST_PATH" >"$WORK/post.html"
@@ -134,6 +142,9 @@ PY
 	for entry in "${pages[@]}"; do paths+=("${entry#* }"); done
 	PAGE_CACHE_ENABLED=0 "$PYTHON" benchmarks/pages.py --in-process "${paths[@]}" \
 		| tee "$RESULTS/in-process-$posts.txt"
+	echo "== $posts Artikel: im Prozess, ohne Seiten-Cache und ohne Memo (jede Anfrage wie die erste nach einer Änderung)"
+	PAGE_CACHE_ENABLED=0 GENERATION_MEMO_ENABLED=0 "$PYTHON" benchmarks/pages.py --in-process "${paths[@]}" \
+		| tee "$RESULTS/in-process-cold-$posts.txt"
 done
 
 echo "== Boden: $(wc -c <"$WORK/post.html") Bytes aus dem Speicher"
@@ -148,8 +159,10 @@ echo
 "$PYTHON" benchmarks/http_report.py "$RESULTS"
 for posts in $DATASETS; do
 	echo
-	echo "In-process, $posts Artikel:"
+	echo "In-process, $posts Artikel (Memo an):"
 	cat "$RESULTS/in-process-$posts.txt"
+	echo "In-process, $posts Artikel (Memo aus):"
+	cat "$RESULTS/in-process-cold-$posts.txt"
 done
 echo
 echo "Rohdaten: $RESULTS"

@@ -64,7 +64,9 @@ def main(results):
     for dataset in sorted(p for p in results.iterdir() if p.name != "floor"):
         if not dataset.is_dir():
             continue
-        for cache in ("warm", "off"):
+        for cache in ("warm", "redis", "off", "cold"):
+            if not (dataset / cache).is_dir():
+                continue
             for label_dir in sorted((dataset / cache).glob("*")):
                 row = medians(label_dir)
                 if row is None:
