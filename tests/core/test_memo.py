@@ -137,3 +137,10 @@ def test_sitemap_pages_are_one_key_and_bad_pages_are_404(client, posts):
     assert client.get("/sitemap.xml", {"p": "2"}).status_code == 404
     assert client.get("/sitemap.xml", {"p": "abc"}).status_code == 404
     assert first["X-Robots-Tag"] == "noindex, noodp, noarchive"
+
+
+def test_each_remembered_sign_up_box_records_its_own_page(client, posts):
+    warm(client, posts[0].url, posts[1].url)
+    for post in posts[:2]:
+        html = client.get(post.url).content.decode()
+        assert f'name="source" value="{post.url}"' in html, post.url
