@@ -174,7 +174,9 @@ else:
         # answers; never the database (the daily hashes must not reach it).
         "stats": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("STATS_CACHE_DIR", str(BASE_DIR / "var" / "stats-cache")),
+            "LOCATION": os.environ.get(
+                "STATS_CACHE_DIR", str(BASE_DIR / "var" / "stats-cache")
+            ),
             "OPTIONS": {"MAX_ENTRIES": 200000},
         },
     }

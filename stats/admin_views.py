@@ -1,6 +1,7 @@
 """The „Statistik“ report (Berichte), its CSV exports, the per-page view and
 the dashboard panel."""
 
+import contextlib
 import csv
 
 from django.core.exceptions import PermissionDenied
@@ -18,32 +19,70 @@ from .chart import line_chart, sparkline
 
 # ?export=<name>: German header row, then the rows of one table.
 EXPORTS = {
-    "tage": (["Tag", "Aufrufe", "Besucher"], lambda d: [[r["day"].isoformat(), r["views"], r["visitors"]] for r in d["daily"]]),
+    "tage": (
+        ["Tag", "Aufrufe", "Besucher"],
+        lambda d: [
+            [r["day"].isoformat(), r["views"], r["visitors"]] for r in d["daily"]
+        ],
+    ),
     "artikel": (
         ["Seite", "Aufrufe", "Besucher", "gelesen", "Lesequote (%)"],
-        lambda d: [[r["title"], r["views"], r["visitors"], r["reads"], r["read_rate"]] for r in d["top"]],
+        lambda d: [
+            [r["title"], r["views"], r["visitors"], r["reads"], r["read_rate"]]
+            for r in d["top"]
+        ],
     ),
-    "herkunft": (["Herkunft", "Aufrufe"], lambda d: [[r["host"], r["views"]] for r in d["referrers"]]),
+    "herkunft": (
+        ["Herkunft", "Aufrufe"],
+        lambda d: [[r["host"], r["views"]] for r in d["referrers"]],
+    ),
     "kampagnen": (
         ["Quelle", "Medium", "Kampagne", "Aufrufe"],
-        lambda d: [[r["source"], r["medium"], r["campaign"], r["views"]] for r in d["campaigns"]],
+        lambda d: [
+            [r["source"], r["medium"], r["campaign"], r["views"]]
+            for r in d["campaigns"]
+        ],
     ),
-    "geraete": (["Gerät", "Aufrufe", "Anteil (%)"], lambda d: [[r["device"], r["views"], r["share"]] for r in d["devices"]]),
+    "geraete": (
+        ["Gerät", "Aufrufe", "Anteil (%)"],
+        lambda d: [[r["device"], r["views"], r["share"]] for r in d["devices"]],
+    ),
     "anmeldungen": (
-        ["Anmeldeseite", "Seite", "Bestätigte Anmeldungen", "Besucher", "Konversion (%)"],
-        lambda d: [[r["signup_page"], r["title"], r["signups"], r["visitors"], r["conversion"]] for r in d["signups"]],
+        [
+            "Anmeldeseite",
+            "Seite",
+            "Bestätigte Anmeldungen",
+            "Besucher",
+            "Konversion (%)",
+        ],
+        lambda d: [
+            [r["signup_page"], r["title"], r["signups"], r["visitors"], r["conversion"]]
+            for r in d["signups"]
+        ],
     ),
     "newsletter": (
         ["Versand", "Betreff", "Empfänger", "Abmeldungen in 7 Tagen"],
-        lambda d: [[r["created_at"].date().isoformat(), r["subject"], r["total"], r["unsubscribed"]] for r in d["sends"]],
+        lambda d: [
+            [
+                r["created_at"].date().isoformat(),
+                r["subject"],
+                r["total"],
+                r["unsubscribed"],
+            ]
+            for r in d["sends"]
+        ],
     ),
 }
 
 
 def can_view(user):
-    return user.is_superuser or user.has_perm("wagtailadmin.access_admin") and (
-        user.has_perm("wagtailcore.change_page") or user.has_perm("wagtailcore.publish_page")
-        or user.is_staff
+    return user.is_superuser or (
+        user.has_perm("wagtailadmin.access_admin")
+        and (
+            user.has_perm("wagtailcore.change_page")
+            or user.has_perm("wagtailcore.publish_page")
+            or user.is_staff
+        )
     )
 
 
@@ -77,10 +116,10 @@ def csv_response(name, data, span):
 
 
 def statistics(request):
-    try:
-        flush()  # show what was counted until now
-    except Exception:
-        pass  # the tables as they are; the workers' reaper tries again
+    # Show what was counted until now; if that fails, the tables as they are
+    # (the workers' reaper tries again).
+    with contextlib.suppress(Exception):
+        flush()
     span = report.parse_range(request.GET.get("tage"))
     data = report_data(span)
     export = request.GET.get("export")
@@ -115,7 +154,11 @@ def page_statistics(request, page_id):
         {
             "page": page,
             **data,
-            "chart": line_chart(data["series"], f"Aufrufe und Besucher je Tag: {page.title}", "seiten-diagramm")
+            "chart": line_chart(
+                data["series"],
+                f"Aufrufe und Besucher je Tag: {page.title}",
+                "seiten-diagramm",
+            )
             if data["series"]
             else "",
         },
@@ -134,6 +177,9 @@ class StatsSummaryPanel(Component):
         return {
             "views": sum(views),
             "visitors": sum(r["visitors"] for r in daily),
-            "sparkline": sparkline(views, f"Aufrufe je Tag, {date_format(span.start)} bis {date_format(span.end)}"),
+            "sparkline": sparkline(
+                views,
+                f"Aufrufe je Tag, {date_format(span.start)} bis {date_format(span.end)}",
+            ),
             "top_read": report.week_top_read(),
         }

@@ -24,6 +24,7 @@ every WORKER_REAP_SECONDS), `manage.py flush_stats`, and the Statistik report
 before it reads the tables.
 """
 
+import contextlib
 import json
 import logging
 import os
@@ -79,11 +80,14 @@ class RedisSpool:
         pattern = self._key(self.BATCH + "*")
         found = self.client.scan_iter(match=pattern, count=100)
         cut = len(self._key(self.BATCH))
-        return sorted(key.decode()[cut:] if isinstance(key, bytes) else key[cut:] for key in found)
+        return sorted(
+            key.decode()[cut:] if isinstance(key, bytes) else key[cut:] for key in found
+        )
 
     def read(self, batch):
         return [
-            json.loads(raw) for raw in self.client.lrange(self._key(self.BATCH + batch), 0, -1)
+            json.loads(raw)
+            for raw in self.client.lrange(self._key(self.BATCH + batch), 0, -1)
         ]
 
     def drop(self, batch):
@@ -127,10 +131,8 @@ class FileSpool:
         only after a pause (`wait`, a real sleep) or by the next flush; no
         clock is compared with file times (tests travel in time)."""
         earlier = self.batches()
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.rename(self.path, self.folder / f"batch-{secrets.token_hex(8)}.jsonl")
-        except FileNotFoundError:
-            pass
         if not wait:
             return earlier
         if len(self.batches()) > len(earlier) and grace():
@@ -164,7 +166,10 @@ def spool():
 
 def totals(events):
     """Sums per table and key from a list of events."""
-    sums = {name: Counter() for name in ("site", "page", "hour", "referrer", "campaign", "device")}
+    sums = {
+        name: Counter()
+        for name in ("site", "page", "hour", "referrer", "campaign", "device")
+    }
     for event in events:
         try:
             day, page = event["d"], int(event["p"])
@@ -199,7 +204,7 @@ def upsert_add(model, keys, counts, rows, chunk=500):
     conflict = ", ".join(quote(model._meta.get_field(name).column) for name in keys)
     updates = ", ".join(
         f"{quote(c)} = {table}.{quote(c)} + excluded.{quote(c)}"
-        for c in columns[len(keys):]
+        for c in columns[len(keys) :]
     )
     placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
     for start in range(0, len(rows), chunk):
@@ -226,16 +231,24 @@ def write(sums):
         DailySiteStat,
         ["day"],
         ["views", "visitors", "reads"],
-        [(day, c["views"], c["visitors"], c["reads"]) for day, c in sorted(site.items())],
+        [
+            (day, c["views"], c["visitors"], c["reads"])
+            for day, c in sorted(site.items())
+        ],
     )
     pages = {}
     for (day, page, field), n in sums["page"].items():
-        pages.setdefault((day, page), {"views": 0, "visitors": 0, "reads": 0})[field] += n
+        pages.setdefault((day, page), {"views": 0, "visitors": 0, "reads": 0})[
+            field
+        ] += n
     upsert_add(
         DailyPageStat,
         ["day", "page"],
         ["views", "visitors", "reads"],
-        [(*key, c["views"], c["visitors"], c["reads"]) for key, c in sorted(pages.items())],
+        [
+            (*key, c["views"], c["visitors"], c["reads"])
+            for key, c in sorted(pages.items())
+        ],
     )
     upsert_add(
         HourlyPageStat,
@@ -280,7 +293,9 @@ def flush(wait=False):
     """Write everything buffered; returns the number of events written."""
     buffer = spool()
     written = 0
-    for batch in buffer.take(wait=wait) if isinstance(buffer, FileSpool) else buffer.take():
+    for batch in (
+        buffer.take(wait=wait) if isinstance(buffer, FileSpool) else buffer.take()
+    ):
         if FlushedBatch.objects.filter(pk=batch).exists():
             buffer.drop(batch)  # written before a crash took its removal away
             continue
@@ -321,7 +336,13 @@ def prune(older_than_days):
 
     cutoff = berlin_now().date() - timedelta(days=older_than_days)
     deleted = 0
-    for model in (DailySiteStat, DailyPageStat, DailyReferrer, DailyCampaign, DailyDevice):
+    for model in (
+        DailySiteStat,
+        DailyPageStat,
+        DailyReferrer,
+        DailyCampaign,
+        DailyDevice,
+    ):
         deleted += model.objects.filter(day__lt=cutoff).delete()[0]
     deleted += FlushedBatch.objects.filter(
         flushed_at__lt=timezone.now() - timedelta(days=older_than_days)

@@ -32,7 +32,7 @@ def line_chart(rows, title, chart_id="statistik-diagramm"):
     """rows: [{"day", "views", "visitors"}]."""
     views = [row["views"] for row in rows]
     visitors = [row["visitors"] for row in rows]
-    top = nice_max(max(views + visitors + [0]))
+    top = nice_max(max([*views, *visitors, 0]))
     inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
     inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
     view_points = points(views, top, inner_w, inner_h, PAD_LEFT, PAD_TOP)
@@ -116,7 +116,7 @@ def line_chart(rows, title, chart_id="statistik-diagramm"):
 
 def sparkline(values, label):
     width, height = 160, 32
-    top = max(values + [1])
+    top = max([*values, 1])
     pts = points(values, top, width - 4, height - 4, 2, 2)
     return format_html(
         '<svg class="stats-sparkline" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '

@@ -149,11 +149,14 @@ def refused(request):
     agent = headers.get("User-Agent", "").strip()
     if not agent or BOT_AGENT.search(agent.lower()):
         return "bot"
-    if settings.SESSION_COOKIE_NAME in request.COOKIES and getattr(
-        request, "user", None
+    # A session cookie: an editor's beacon (sent by hand; their pages have none).
+    user = getattr(request, "user", None)
+    if (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        and user
+        and user.is_authenticated
     ):
-        if request.user.is_authenticated:
-            return "editor"
+        return "editor"
     return None
 
 
@@ -193,7 +196,13 @@ def parse(body):
         return None
     if type(width) is not int or not 0 < width <= MAX_WIDTH:
         return None
-    return {"page": page, "kind": KINDS[kind], "referrer": referrer, "query": query, "width": width}
+    return {
+        "page": page,
+        "kind": KINDS[kind],
+        "referrer": referrer,
+        "query": query,
+        "width": width,
+    }
 
 
 def device_of(width):

@@ -21,6 +21,9 @@ class DailySiteStat(models.Model):
         verbose_name = _("Tageszahl der Website")
         verbose_name_plural = _("Tageszahlen der Website")
 
+    def __str__(self):
+        return f"{self.day}: {self.views}"
+
 
 class DailyPageStat(models.Model):
     """One page on one day: a visitor is counted once per page and day."""
@@ -41,6 +44,9 @@ class DailyPageStat(models.Model):
         ]
         indexes = [models.Index(fields=["page", "day"], name="stats_daily_page_day")]
 
+    def __str__(self):
+        return f"{self.day} {self.page_id}: {self.views}"
+
 
 class HourlyPageStat(models.Model):
     """Views of one page in one hour (UTC), kept for the last 48 hours."""
@@ -57,6 +63,9 @@ class HourlyPageStat(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["hour", "page"], name="stats_hourly_page")
         ]
+
+    def __str__(self):
+        return f"{self.hour:%Y-%m-%d %H} {self.page_id}: {self.views}"
 
 
 class DailyReferrer(models.Model):
@@ -80,9 +89,10 @@ class DailyReferrer(models.Model):
                 fields=["day", "page", "host"], name="stats_daily_referrer"
             )
         ]
-        indexes = [
-            models.Index(fields=["page", "day"], name="stats_referrer_page_day")
-        ]
+        indexes = [models.Index(fields=["page", "day"], name="stats_referrer_page_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.host}: {self.views}"
 
 
 class DailyCampaign(models.Model):
@@ -104,6 +114,9 @@ class DailyCampaign(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.day} {self.source}/{self.medium}/{self.campaign}: {self.views}"
+
 
 class DailyDevice(models.Model):
     """Views per device class (from the viewport width) per day."""
@@ -124,6 +137,9 @@ class DailyDevice(models.Model):
             models.UniqueConstraint(fields=["day", "device"], name="stats_daily_device")
         ]
 
+    def __str__(self):
+        return f"{self.day} {self.device}: {self.views}"
+
 
 class FlushedBatch(models.Model):
     """A buffer batch written to the tables above, recorded in the same
@@ -136,3 +152,6 @@ class FlushedBatch(models.Model):
     class Meta:
         verbose_name = _("geschriebener Zählerstapel")
         verbose_name_plural = _("geschriebene Zählerstapel")
+
+    def __str__(self):
+        return self.batch

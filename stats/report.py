@@ -97,7 +97,9 @@ def referrers(span, page=None, limit=20):
     if page is not None:
         rows = rows.filter(page=page)
     return list(
-        rows.values("host").annotate(views=Sum("views")).order_by("-views", "host")[:limit]
+        rows.values("host")
+        .annotate(views=Sum("views"))
+        .order_by("-views", "host")[:limit]
     )
 
 
@@ -119,7 +121,11 @@ def devices(span):
     )
     total = sum(rows.values())
     return [
-        {"device": name, "views": rows.get(key, 0), "share": rate(rows.get(key, 0), total)}
+        {
+            "device": name,
+            "views": rows.get(key, 0),
+            "share": rate(rows.get(key, 0), total),
+        }
         for key, name in DEVICE_NAMES.items()
     ]
 
@@ -150,11 +156,15 @@ def signups(span, limit=20):
     paths = {row["signup_page"]: root + row["signup_page"].lstrip("/") for row in rows}
     pages = {
         page.url_path: page
-        for page in Page.objects.filter(url_path__in=paths.values()).only("id", "title", "url_path")
+        for page in Page.objects.filter(url_path__in=paths.values()).only(
+            "id", "title", "url_path"
+        )
     }
     visitors = dict(
         DailyPageStat.objects.filter(
-            day__gte=span.start, day__lte=span.end, page__in=[p.pk for p in pages.values()]
+            day__gte=span.start,
+            day__lte=span.end,
+            page__in=[p.pk for p in pages.values()],
         )
         .values("page")
         .annotate(visitors=Sum("visitors"))
@@ -173,7 +183,9 @@ def sends(span, limit=20):
     unsubscribed within 7 days after the send."""
     week = timedelta(days=7)
     return list(
-        PostSend.objects.filter(created_at__date__gte=span.start, created_at__date__lte=span.end)
+        PostSend.objects.filter(
+            created_at__date__gte=span.start, created_at__date__lte=span.end
+        )
         .annotate(
             unsubscribed=Count(
                 "deliveries",
@@ -199,14 +211,20 @@ def page_report(page, days=365):
         start = span.end
     rows = {
         row.day: row
-        for row in DailyPageStat.objects.filter(page=page, day__gte=start, day__lte=span.end)
+        for row in DailyPageStat.objects.filter(
+            page=page, day__gte=start, day__lte=span.end
+        )
     }
     series = []
     day = start
     while day <= span.end:
         row = rows.get(day)
         series.append(
-            {"day": day, "views": row.views if row else 0, "visitors": row.visitors if row else 0}
+            {
+                "day": day,
+                "views": row.views if row else 0,
+                "visitors": row.visitors if row else 0,
+            }
         )
         day += timedelta(days=1)
     views = sum(r.views for r in rows.values())

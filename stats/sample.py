@@ -18,8 +18,19 @@ from .models import (
     HourlyPageStat,
 )
 
-HOSTS = ["direkt", "google.com", "duckduckgo.com", "mastodon.social", "news.ycombinator.com", "linkedin.com"]
-CAMPAIGNS = [("newsletter", "email", "dezember"), ("mastodon", "social", "launch"), ("linkedin", "social", "")]
+HOSTS = [
+    "direkt",
+    "google.com",
+    "duckduckgo.com",
+    "mastodon.social",
+    "news.ycombinator.com",
+    "linkedin.com",
+]
+CAMPAIGNS = [
+    ("newsletter", "email", "dezember"),
+    ("mastodon", "social", "launch"),
+    ("linkedin", "social", ""),
+]
 
 
 def generate(days=365, seed=17):
@@ -28,8 +39,11 @@ def generate(days=365, seed=17):
     rng = random.Random(seed)
     site = Site.objects.get(is_default_site=True)
     pages = list(
-        Page.objects.live().public().filter(depth__gt=1, path__startswith=site.root_page.path)
-        .order_by("path").values_list("pk", "url_path")
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1, path__startswith=site.root_page.path)
+        .order_by("path")
+        .values_list("pk", "url_path")
     )
     today = berlin_now().date()
     weights = {pk: rng.paretovariate(1.2) for pk, _ in pages}
@@ -44,26 +58,47 @@ def generate(days=365, seed=17):
                 continue
             visitors = max(1, int(views * rng.uniform(0.6, 0.9)))
             reads = int(visitors * rng.uniform(0.2, 0.6))
-            page_rows.append(DailyPageStat(day=day, page_id=pk, views=views, visitors=visitors, reads=reads))
+            page_rows.append(
+                DailyPageStat(
+                    day=day, page_id=pk, views=views, visitors=visitors, reads=reads
+                )
+            )
             views_day += views
             visitors_day += visitors
             reads_day += reads
             if views > 3:
                 host = HOSTS[rng.randrange(len(HOSTS))]
-                ref_rows.append(DailyReferrer(day=day, page_id=pk, host=host, views=views))
+                ref_rows.append(
+                    DailyReferrer(day=day, page_id=pk, host=host, views=views)
+                )
         site_rows.append(
-            DailySiteStat(day=day, views=views_day, visitors=int(visitors_day * 0.7), reads=reads_day)
+            DailySiteStat(
+                day=day,
+                views=views_day,
+                visitors=int(visitors_day * 0.7),
+                reads=reads_day,
+            )
         )
         for source, medium, campaign in CAMPAIGNS:
             camp_rows.append(
-                DailyCampaign(day=day, source=source, medium=medium, campaign=campaign, views=rng.randrange(1, 40))
+                DailyCampaign(
+                    day=day,
+                    source=source,
+                    medium=medium,
+                    campaign=campaign,
+                    views=rng.randrange(1, 40),
+                )
             )
         split = (0.55, 0.15, 0.30)
         for device, share in zip(DailyDevice.Device.values, split, strict=True):
-            device_rows.append(DailyDevice(day=day, device=device, views=int(views_day * share)))
+            device_rows.append(
+                DailyDevice(day=day, device=device, views=int(views_day * share))
+            )
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     hour_rows = [
-        HourlyPageStat(hour=now - timedelta(hours=h), page_id=pk, views=rng.randrange(1, 30))
+        HourlyPageStat(
+            hour=now - timedelta(hours=h), page_id=pk, views=rng.randrange(1, 30)
+        )
         for h in range(48)
         for pk, _ in pages[:50]
     ]
@@ -92,4 +127,6 @@ def generate(days=365, seed=17):
         ):
             model.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
         Subscriber.objects.bulk_create(subscribers, ignore_conflicts=True)
-    return sum(map(len, (site_rows, page_rows, ref_rows, camp_rows, device_rows, hour_rows)))
+    return sum(
+        map(len, (site_rows, page_rows, ref_rows, camp_rows, device_rows, hour_rows))
+    )

@@ -12,7 +12,11 @@ from . import admin_views
 def register_stats_urls():
     return [
         path("statistik/", admin_views.statistics, name="stats_report"),
-        path("statistik/seite/<int:page_id>/", admin_views.page_statistics, name="stats_page"),
+        path(
+            "statistik/seite/<int:page_id>/",
+            admin_views.page_statistics,
+            name="stats_page",
+        ),
     ]
 
 
@@ -24,7 +28,11 @@ class StatsMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_stats_menu_item():
     return StatsMenuItem(
-        _("Statistik"), reverse("stats_report"), name="statistik", icon_name="table", order=100
+        _("Statistik"),
+        reverse("stats_report"),
+        name="statistik",
+        icon_name="table",
+        order=100,
     )
 
 

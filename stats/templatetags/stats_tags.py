@@ -19,7 +19,9 @@ register = template.Library()
 def counted(request, page):
     if request is None or not isinstance(page, Page) or not page.pk or not page.live:
         return False
-    if getattr(request, "is_preview", False) or getattr(request, "is_preview_link", False):
+    if getattr(request, "is_preview", False) or getattr(
+        request, "is_preview_link", False
+    ):
         return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

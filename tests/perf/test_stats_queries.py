@@ -31,7 +31,9 @@ def test_report_and_dashboard_within_a_query_budget_with_a_year_of_data(
     call_command("generate_stats", days=365, verbosity=0)
     assert DailyPageStat.objects.count() > 100_000
     client.force_login(editor)
-    counts = {days: count(client, f"/admin/statistik/?tage={days}") for days in (7, 30, 365)}
+    counts = {
+        days: count(client, f"/admin/statistik/?tage={days}") for days in (7, 30, 365)
+    }
     print("report queries", counts)
     assert max(counts.values()) <= REPORT_BUDGET
     assert len(set(counts.values())) == 1  # flat: the range changes no query count

@@ -10,12 +10,27 @@ ENDPOINT = "/statistik/b/"
 
 
 def body(page, kind="v", referrer="", query="", width=1280, **extra):
-    data = {"p": page if isinstance(page, int) else page.pk, "k": kind, "r": referrer, "q": query, "w": width}
+    data = {
+        "p": page if isinstance(page, int) else page.pk,
+        "k": kind,
+        "r": referrer,
+        "q": query,
+        "w": width,
+    }
     data.update(extra)
     return json.dumps(data)
 
 
-def send(client, page=None, *, raw=None, ip="203.0.113.7", agent=UA, origin="http://testserver", **fields):
+def send(
+    client,
+    page=None,
+    *,
+    raw=None,
+    ip="203.0.113.7",
+    agent=UA,
+    origin="http://testserver",
+    **fields,
+):
     headers = {"REMOTE_ADDR": ip}
     if agent is not None:
         headers["HTTP_USER_AGENT"] = agent
@@ -25,7 +40,9 @@ def send(client, page=None, *, raw=None, ip="203.0.113.7", agent=UA, origin="htt
     headers.update(extra)
     fields = {k: v for k, v in fields.items() if not k.startswith("HTTP_")}
     data = raw if raw is not None else body(page, **fields)
-    return client.post(ENDPOINT, data=data, content_type="text/plain;charset=UTF-8", **headers)
+    return client.post(
+        ENDPOINT, data=data, content_type="text/plain;charset=UTF-8", **headers
+    )
 
 
 @pytest.fixture

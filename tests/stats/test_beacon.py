@@ -46,7 +46,9 @@ def test_a_view_is_counted_with_its_dimensions(client, post, flushed):
     assert (row.views, row.visitors, row.reads) == (1, 1, 0)
     site = DailySiteStat.objects.get()
     assert (site.views, site.visitors) == (1, 1)
-    assert list(DailyReferrer.objects.values_list("host", "views")) == [("example.com", 1)]
+    assert list(DailyReferrer.objects.values_list("host", "views")) == [
+        ("example.com", 1)
+    ]
     assert list(DailyCampaign.objects.values_list("source", "medium", "campaign")) == [
         ("mastodon", "social", "launch")
     ]
@@ -56,9 +58,17 @@ def test_a_view_is_counted_with_its_dimensions(client, post, flushed):
 
 @pytest.mark.parametrize(
     ("width", "device"),
-    [(320, "phone"), (767, "phone"), (768, "tablet"), (1199, "tablet"), (1200, "desktop")],
+    [
+        (320, "phone"),
+        (767, "phone"),
+        (768, "tablet"),
+        (1199, "tablet"),
+        (1200, "desktop"),
+    ],
 )
-def test_device_classes_follow_the_documented_thresholds(client, post, flushed, width, device):
+def test_device_classes_follow_the_documented_thresholds(
+    client, post, flushed, width, device
+):
     send(client, post, width=width)
     flushed()
     assert DailyDevice.objects.get().device == device
@@ -93,13 +103,17 @@ def test_same_visitor_twice_is_one_visitor_two_views_and_counts_again_next_day(
         flushed()
     new = DailyPageStat.objects.get(page=post, day="2026-12-01")
     assert (new.views, new.visitors) == (1, 1)
-    assert list(DailySiteStat.objects.order_by("day").values_list("views", "visitors")) == [
+    assert list(
+        DailySiteStat.objects.order_by("day").values_list("views", "visitors")
+    ) == [
         (3, 2),
         (1, 1),
     ]
 
 
-def test_a_visitor_is_counted_once_per_site_and_once_per_page(client, blog, post, flushed):
+def test_a_visitor_is_counted_once_per_site_and_once_per_page(
+    client, blog, post, flushed
+):
     from tests.factories import make_post
 
     other = make_post(blog, "Noch einer", slug="noch-einer")
@@ -302,7 +316,9 @@ def test_no_address_or_user_agent_reaches_the_database(client, blog, post, flush
 
 def test_the_body_limit_is_read_not_trusted(client, post, flushed):
     assert len(body(post).encode()) < 2048
-    padded = body(post, referrer="https://example.org/" + "a" * 900, query="?" + "b" * 900)
+    padded = body(
+        post, referrer="https://example.org/" + "a" * 900, query="?" + "b" * 900
+    )
     assert len(padded) > 1800
     send(client, raw=padded)
     flushed()

@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 
 def writes(captured):
     return [
-        q["sql"] for q in captured.captured_queries
+        q["sql"]
+        for q in captured.captured_queries
         if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
     ]
 
@@ -29,9 +30,18 @@ def writes(captured):
 def test_a_flush_writes_in_batches_not_per_beacon(client, blog, post, flushed):
     from tests.factories import make_post
 
-    pages = [post, blog, *(make_post(blog, f"Artikel {n}", slug=f"a-{n}") for n in range(5))]
+    pages = [
+        post,
+        blog,
+        *(make_post(blog, f"Artikel {n}", slug=f"a-{n}") for n in range(5)),
+    ]
     for n in range(400):
-        send(client, pages[n % len(pages)], ip=f"203.0.113.{n % 200}", referrer=f"https://r{n % 3}.example/")
+        send(
+            client,
+            pages[n % len(pages)],
+            ip=f"203.0.113.{n % 200}",
+            referrer=f"https://r{n % 3}.example/",
+        )
     with CaptureQueriesContext(connection) as captured:
         assert flushed() == 400
     # One batch record, one upsert per table, the hourly prune: not 400 writes.
@@ -41,7 +51,9 @@ def test_a_flush_writes_in_batches_not_per_beacon(client, blog, post, flushed):
     assert sum(DailyPageStat.objects.values_list("views", flat=True)) == 400
 
 
-def test_a_failed_flush_loses_nothing_and_the_next_one_adds_it_once(client, post, flushed, monkeypatch):
+def test_a_failed_flush_loses_nothing_and_the_next_one_adds_it_once(
+    client, post, flushed, monkeypatch
+):
     send(client, post)
     send(client, post, ip="198.51.100.2")
     real = buffer.upsert_add
@@ -68,10 +80,14 @@ def test_a_failed_flush_loses_nothing_and_the_next_one_adds_it_once(client, post
     assert row.views == 3
 
 
-def test_a_batch_written_before_a_crash_is_not_added_again(client, post, flushed, monkeypatch):
+def test_a_batch_written_before_a_crash_is_not_added_again(
+    client, post, flushed, monkeypatch
+):
     send(client, post)
     spool = buffer.spool()
-    monkeypatch.setattr(type(spool), "drop", lambda self, batch: None)  # crash after commit
+    monkeypatch.setattr(
+        type(spool), "drop", lambda self, batch: None
+    )  # crash after commit
     flushed()
     assert DailyPageStat.objects.get().views == 1
     monkeypatch.undo()
@@ -106,10 +122,14 @@ def test_hourly_counts_are_kept_for_48_hours(post):
 def test_prune_deletes_aggregates_older_than_the_age(post, settings, capsys):
     today = berlin_now().date()
     for age in (0, 10, 400, 800):
-        DailyPageStat.objects.create(day=today - timedelta(days=age), page=post, views=1)
+        DailyPageStat.objects.create(
+            day=today - timedelta(days=age), page=post, views=1
+        )
         DailySiteStat.objects.create(day=today - timedelta(days=age), views=1)
     call_command("prune_stats", older_than_days=365)
-    assert sorted((today - r).days for r in DailyPageStat.objects.values_list("day", flat=True)) == [0, 10]
+    assert sorted(
+        (today - r).days for r in DailyPageStat.objects.values_list("day", flat=True)
+    ) == [0, 10]
     assert DailySiteStat.objects.count() == 2
     assert "gelöscht" in capsys.readouterr().out
     settings.STATS_RETENTION_DAYS = 5

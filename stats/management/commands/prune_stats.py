@@ -16,7 +16,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, older_than_days=None, **options):
-        days = older_than_days if older_than_days is not None else settings.STATS_RETENTION_DAYS
+        days = (
+            older_than_days
+            if older_than_days is not None
+            else settings.STATS_RETENTION_DAYS
+        )
         if days < 1:
             self.stderr.write("--older-than-days muss mindestens 1 sein.")
             return
