@@ -93,7 +93,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 measure() { # measure NAME wrk-args... : median requests/s of the rounds
 	local name="$1"
 	shift
-	wrk -t1 -d2s "$@" >/dev/null
+	wrk -t1 -d2s "$@" >"$WORK/$name-warm.txt"
 	for round in $(seq "$ROUNDS"); do
 		wrk -t1 -d"${DURATION}s" --latency "$@" >"$WORK/$name-$round.txt"
 	done
@@ -126,11 +126,6 @@ echo "== Artikel allein"
 page_alone="$(measure page -c16 "http://127.0.0.1:$PORT$POST_PATH")"
 echo "== Beacons allein"
 beacons="$(measure beacons -c16 -s benchmarks/beacon.lua "http://127.0.0.1:$PORT/statistik/b/")"
-absorbed_alone=0
-for round in $(seq "$ROUNDS"); do
-	n="$(awk '/requests in/ {print $1}' "$WORK/beacons-$round.txt")"
-	absorbed_alone=$((absorbed_alone + n))
-done
 
 echo "== Artikel mit gleichzeitig etwa $BEACON_RATE Beacons/s"
 delay_ms=$((4000 / BEACON_RATE))
@@ -180,13 +175,13 @@ def total(pattern):
     )
 
 
-sent = total("beacons-*.txt") + total("background.txt")
+sent = total("beacons-*.txt") + total("background.txt")  # warm-up included
 print()
 print(f"Boden (floor_app)                 {floor:10.0f} Anfragen/s")
 print(f"Artikel aus dem Cache, allein     {alone:10.0f} Anfragen/s   {alone / floor:5.2f} × Boden")
 print(f"Beacons allein                    {beacons:10.0f} Beacons/s    {beacons / floor:5.2f} × Boden")
 print(f"Artikel mit Beacon-Last           {mixed:10.0f} Anfragen/s   {mixed / floor:5.2f} × Boden, {mixed / alone:5.2f} × allein ({100 * (1 - mixed / alone):.1f} % weniger)")
 print(f"  gleichzeitige Beacons           {background:10.0f} Beacons/s")
-print(f"Beacons gesendet (ohne Aufwärmen) {sent:10d}; in den Tabellen {stored:.0f} (mit Aufwärmrunden)")
+print(f"Beacons beantwortet                {sent:10d}; in den Tabellen {stored:10.0f}")
 print(f"flush_stats                       {flush_seconds:10.1f} s")
 PY

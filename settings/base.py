@@ -173,11 +173,10 @@ else:
         # workers, task workers), so a visitor is one visitor whichever worker
         # answers; never the database (the daily hashes must not reach it).
         "stats": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "stats.filecache.StatsFileCache",
             "LOCATION": os.environ.get(
                 "STATS_CACHE_DIR", str(BASE_DIR / "var" / "stats-cache")
             ),
-            "OPTIONS": {"MAX_ENTRIES": 200000},
         },
     }
 

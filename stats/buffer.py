@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import secrets
+import threading
 import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -104,18 +105,32 @@ class FileSpool:
         self.folder = Path(folder)
         self.path = self.folder / "spool.jsonl"
 
+    # One open spool per process (path, fd, inode); reopened when a flush
+    # has renamed it (the inode at the path changed) or the folder changed.
+    _open = [None, None, None]
+    _lock = threading.Lock()
+
+    def _fd(self):
+        path, fd, seen = self._open
+        try:
+            inode = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            inode = None
+        if fd is not None and path == str(self.path) and inode == seen:
+            return fd
+        if fd is not None:
+            os.close(fd)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        self._open[:] = [str(self.path), fd, os.fstat(fd).st_ino]
+        return fd
+
     def append(self, event):
         line = json.dumps(event, separators=(",", ":")).encode() + b"\n"
-        try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        except FileNotFoundError:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        try:
+        with self._lock:
+            fd = self._fd()
             if os.fstat(fd).st_size < MAX_SPOOL_BYTES:
                 os.write(fd, line)
-        finally:
-            os.close(fd)
 
     def batches(self):
         if not self.folder.exists():

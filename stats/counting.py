@@ -14,6 +14,7 @@ import json
 import logging
 import re
 import secrets
+import threading
 from datetime import UTC, datetime, time, timedelta
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
@@ -150,14 +151,26 @@ def refused(request):
     if not agent or BOT_AGENT.search(agent.lower()):
         return "bot"
     # A session cookie: an editor's beacon (sent by hand; their pages have none).
-    user = getattr(request, "user", None)
-    if (
-        settings.SESSION_COOKIE_NAME in request.COOKIES
-        and user
-        and user.is_authenticated
-    ):
+    if settings.SESSION_COOKIE_NAME in request.COOKIES and logged_in(request):
         return "editor"
     return None
+
+
+def logged_in(request):
+    """Whether the request's session belongs to a logged-in user, also
+    without Django's middleware (stats.wsgi answers before it)."""
+    from importlib import import_module
+
+    from django.contrib.auth import get_user
+
+    user = getattr(request, "user", None)
+    if user is None:
+        engine = import_module(settings.SESSION_ENGINE)
+        request.session = engine.SessionStore(
+            request.COOKIES[settings.SESSION_COOKIE_NAME]
+        )
+        user = get_user(request)
+    return user.is_authenticated
 
 
 def same_site(request):
@@ -241,10 +254,41 @@ def campaign_of(query):
     return values if any(values) else None
 
 
+class LocalWindow:
+    """Rate-limit counters in this process, for a `stats` cache without
+    atomic increments (files): a file-cache increment is a read and a
+    rewrite per beacon, slower and racy. The limit then holds per process
+    (with N gunicorn workers a visitor gets at most N × the limit)."""
+
+    MAX_VISITORS = 50_000
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.window = None
+        self.counts = {}
+
+    def hit(self, visitor, window):
+        with self.lock:
+            if window != self.window or len(self.counts) > self.MAX_VISITORS:
+                self.window, self.counts = window, {}
+            self.counts[visitor] = self.counts.get(visitor, 0) + 1
+            return self.counts[visitor]
+
+
+local_window = LocalWindow()
+
+
+def shared_counters(cache):
+    return cache.__class__.__name__.endswith(("RedisCache", "LocMemCache"))
+
+
 def rate_ok(visitor, now):
     limit, window = parse_rate(settings.STATS_RATE_LIMIT)
-    key = f"stats:rl:{visitor}:{int(now.timestamp() // window)}"
+    current = int(now.timestamp() // window)
     cache = store()
+    if not shared_counters(cache):
+        return local_window.hit(visitor, current) <= limit
+    key = f"stats:rl:{visitor}:{current}"
     cache.add(key, 0, timeout=window + 5)
     try:
         count = cache.incr(key)
