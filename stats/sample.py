@@ -46,7 +46,7 @@ def generate(days=365, seed=17):
         .values_list("pk", "url_path")
     )
     today = berlin_now().date()
-    weights = {pk: rng.paretovariate(1.2) for pk, _ in pages}
+    weights = {pk: min(rng.paretovariate(1.2), 6.0) for pk, _ in pages}
     site_rows, page_rows, ref_rows, camp_rows, device_rows = [], [], [], [], []
     for offset in range(days):
         day = today - timedelta(days=offset)
