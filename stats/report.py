@@ -153,7 +153,12 @@ def signups(span, limit=20):
         .order_by("-signups", "signup_page")[:limit]
     )
     root = site_root()
-    paths = {row["signup_page"]: root + row["signup_page"].lstrip("/") for row in rows}
+    # A path maps to the page at that URL; an empty one (unknown) to none.
+    paths = {
+        row["signup_page"]: root + row["signup_page"].split("?")[0].lstrip("/")
+        for row in rows
+        if row["signup_page"].startswith("/")
+    }
     pages = {
         page.url_path: page
         for page in Page.objects.filter(url_path__in=paths.values()).only(
@@ -171,7 +176,7 @@ def signups(span, limit=20):
         .values_list("page", "visitors")
     )
     for row in rows:
-        page = pages.get(paths[row["signup_page"]])
+        page = pages.get(paths.get(row["signup_page"]))
         row["title"] = page.title if page else ""
         row["visitors"] = visitors.get(page.pk, 0) if page else 0
         row["conversion"] = rate(row["signups"], row["visitors"])
