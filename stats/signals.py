@@ -11,12 +11,13 @@ from core.pagecache import invalidate
 
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_delete, sender=SiteSettings)
-def forget_site_state(sender, created=False, **kwargs):
+def forget_site_state(sender, instance=None, created=False, **kwargs):
     from .counting import forget_state
 
     forget_state()
-    if created:
+    if created and instance is not None and not instance.stats_enabled:
         # core.invalidation makes cached pages stale when settings change, but
-        # not for a new row (settings made on first use); a new row may switch
-        # counting off, and cached pages must then lose the beacon script.
+        # not for a new row (settings made on first use, with the defaults);
+        # a new row that switches counting off must, or cached pages keep the
+        # beacon script.
         transaction.on_commit(invalidate)
