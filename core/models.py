@@ -141,6 +141,16 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    stats_enabled = models.BooleanField(
+        _("Statistik zählen"),
+        default=True,
+        help_text=_(
+            "An: Aufrufe öffentlicher Seiten werden ohne Cookies und ohne gespeicherte "
+            "IP-Adresse gezählt (Berichte → Statistik). Aus: kein Zählskript, "
+            "nichts wird gezählt."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("sender")],
@@ -160,6 +170,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Fußzeile"),
         ),
         MultiFieldPanel([FieldPanel("feed_full_content")], heading=_("Feeds")),
+        MultiFieldPanel([FieldPanel("stats_enabled")], heading=_("Statistik")),
     ]
 
     class Meta:

@@ -1071,16 +1071,56 @@ PAGES = {
             (
                 "heading",
                 {
-                    "text": "Kein Tracking, keine Cookies, keine externen Schriften",
+                    "text": "Kein Tracking durch Dritte, keine Cookies, keine externen Schriften",
                     "level": "h2",
                 },
             ),
             (
                 "paragraph",
                 (
-                    "<p>Dieser Blog verwendet keine Analyse- oder Tracking-Dienste. Beim Lesen setzt er "
-                    "keine Cookies. Er lädt keine Schriftarten nach, auch nicht von Drittanbietern: Er "
-                    "nutzt die Schriften, die auf Ihrem Gerät ohnehin vorhanden sind.</p>"
+                    "<p>Dieser Blog bindet keine Analyse- oder Tracking-Dienste von Drittanbietern "
+                    "ein. Beim Lesen setzt er keine Cookies. Er lädt keine Schriftarten nach, auch "
+                    "nicht von Drittanbietern: Er nutzt die Schriften, die auf Ihrem Gerät ohnehin "
+                    "vorhanden sind.</p>"
+                ),
+            ),
+            (
+                "heading",
+                {"text": "Eigene Reichweitenmessung ohne Cookies", "level": "h2"},
+            ),
+            (
+                "paragraph",
+                (
+                    "<p>Damit ich weiß, welche Artikel gelesen werden und woher Leserinnen und Leser "
+                    "kommen, zähle ich Seitenaufrufe selbst, auf dem Server dieses Blogs und ohne "
+                    "Dienste Dritter. Beim Aufruf einer Seite schickt ein kleines Skript eine Meldung "
+                    "an diesen Server. Sie enthält die aufgerufene Seite, die Website, von der Sie "
+                    "kamen (gespeichert wird nur deren Domain, nicht die vollständige Adresse), die "
+                    "Kampagnenangaben utm_source, utm_medium und utm_campaign, falls der Link sie "
+                    "enthielt, und die Breite des Browserfensters. Aus der Breite wird nur eine "
+                    "Geräteklasse: Telefon unter 768 Pixel, Tablet ab 768 Pixel, Desktop ab 1200 "
+                    "Pixel. Eine zweite Meldung geht einmal, wenn das Ende eines Artikels sichtbar "
+                    "wird („gelesen“).</p>"
+                    "<p>Gespeichert werden nur Summen je Tag, für die letzten 48 Stunden auch je "
+                    "Stunde, nie ein einzelner Aufruf. Ihre IP-Adresse und die Kennung Ihres Browsers "
+                    "(User-Agent) speichere ich dafür nicht. Damit ein Besucher an einem Tag nur "
+                    "einmal zählt, bildet der Server aus IP-Adresse, User-Agent, der Website und "
+                    "einem zufälligen Tageswert einen Hashwert. Er liegt nur im Zwischenspeicher des "
+                    "Servers, nie in der Datenbank; der Tageswert wird nach Mitternacht verworfen, "
+                    "sodass sich Besuche verschiedener Tage nicht verbinden lassen. Auf Ihrem Gerät "
+                    "wird nichts gespeichert: kein Cookie, kein Local Storage, kein Session "
+                    "Storage.</p>"
+                    "<p>Nicht gezählt werden Suchmaschinen und andere Bots, vorab geladene Seiten "
+                    "(Prefetch und Prerender), angemeldete Redakteure, Vorschau-Links und der "
+                    "Verwaltungsbereich. Öffnungen und Klicks in E-Mails messe ich nicht. Bei "
+                    "Newsletter-Anmeldungen werte ich die gespeicherte Anmeldeseite aus, um zu "
+                    "sehen, welche Artikel zu Anmeldungen führen.</p>"
+                    "<p>Sendet Ihr Browser „Do Not Track“ (DNT) oder „Global Privacy Control“ (GPC), "
+                    "zähle ich nichts. Ohne JavaScript wird ebenfalls nichts gezählt; lesen lässt "
+                    "sich der Blog trotzdem vollständig.</p>"
+                    "<p>Rechtsgrundlage ist mein berechtigtes Interesse nach Art. 6 Abs. 1 lit. f "
+                    "DSGVO, zu erfahren, welche Inhalte gelesen werden, um den Blog zu verbessern. "
+                    "Die Tagessummen lösche ich nach 730 Tagen.</p>"
                 ),
             ),
             ("heading", {"text": "Eingebettete Videos", "level": "h2"}),

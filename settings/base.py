@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "imports",
     "inbox",
     "fediverse",
+    "stats",
     "core",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -153,6 +154,13 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "feder") + "-page",
         },
+        # Reader statistics (stats app): the daily salt, "seen today" markers,
+        # rate limits, and the buffer of counted views until they are flushed.
+        "stats": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "feder") + "-stats",
+        },
     }
 else:
     CACHES = {
@@ -162,6 +170,15 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pagecache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        # Reader statistics: shared by every process on this machine (gunicorn
+        # workers, task workers), so a visitor is one visitor whichever worker
+        # answers; never the database (the daily hashes must not reach it).
+        "stats": {
+            "BACKEND": "stats.filecache.StatsFileCache",
+            "LOCATION": os.environ.get(
+                "STATS_CACHE_DIR", str(BASE_DIR / "var" / "stats-cache")
+            ),
         },
     }
 
@@ -230,6 +247,7 @@ WORKER_REAP_SECONDS = float(
 WORKER_REAPERS = [
     "newsletter.sending.reap_expired_leases",
     "subscriptions.tasks.reap_unsent_confirmations",
+    "stats.buffer.reap",
 ]
 
 # Subscriptions (double opt-in). Rates are "count/period", period s, m, h or d;
@@ -285,7 +303,14 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE = int(
 PAGE_CACHE_BROWSER_MAX_AGE = 0
 PAGE_CACHE_MAX_BYTES = 1024 * 1024
 # Never looked up or stored (static and media files are skipped as well).
-PAGE_CACHE_BYPASS_PATHS = ["/admin/", "/abo/", "/vorschau/", "/healthz/", "/dokumente/"]
+PAGE_CACHE_BYPASS_PATHS = [
+    "/admin/",
+    "/abo/",
+    "/vorschau/",
+    "/healthz/",
+    "/dokumente/",
+    "/statistik/",
+]
 # Without Redis, every process on this machine reads the cache generation here.
 PAGE_CACHE_GENERATION_FILE = os.environ.get(
     "PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / "var" / "pagecache-generation")
@@ -339,6 +364,25 @@ def frontend_cache_backends():
 
 
 WAGTAILFRONTENDCACHE = frontend_cache_backends()
+
+# Reader statistics (stats app, docs/statistics.md): counted by a first-party
+# beacon, buffered in the `stats` cache (a spool file under var/ without
+# Redis) and written to aggregate tables in batches by every task worker's
+# reaper (and `manage.py flush_stats`).
+STATS_CACHE_ALIAS = "stats"
+STATS_SPOOL_DIR = os.environ.get(
+    "STATS_SPOOL_DIR", str(BASE_DIR / "var" / "stats-spool")
+)
+# Without Redis a flush reads a spool file once no beacon wrote to it for this long.
+STATS_SPOOL_GRACE_SECONDS = 1.0
+# Beacons per visitor (daily hash) and window; more are dropped.
+STATS_RATE_LIMIT = os.environ.get("STATS_RATE_LIMIT", "120/h")
+# Aggregates older than this are deleted by `manage.py prune_stats`.
+STATS_RETENTION_DAYS = int(os.environ.get("STATS_RETENTION_DAYS", "730"))
+# Hourly counts are kept for this many hours (the flush prunes older ones).
+STATS_HOURLY_KEEP_HOURS = 48
+# A flush writes at most this many events per database transaction.
+STATS_FLUSH_BATCH = int(os.environ.get("STATS_FLUSH_BATCH", "5000"))
 
 # The blog as an ActivityPub actor (fediverse app): deliveries retry after
 # 1, 4, 16, 64 and 256 minutes and give up after the sixth failed attempt.

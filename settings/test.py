@@ -9,7 +9,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pagecache",
     },
+    "stats": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "stats",
+    },
 }
+STATS_SPOOL_DIR = str(BASE_DIR / "test-artifacts" / "stats-spool")  # noqa: F405
+STATS_SPOOL_GRACE_SECONDS = 0
 # The page cache is switched on by the `page_cache` fixture (tests/cache/);
 # changes made by other tests still bump the generation, here.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)  # noqa: F405

@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("abo/", include("subscriptions.urls")),
     path("vorschau/", include("previews.urls")),
+    path("statistik/", include("stats.urls")),
     path("e-mail/<int:page_id>/", web_version, name="newsletter_web"),
     path("", include("fediverse.urls")),
     path("", include("posts.reader_urls")),

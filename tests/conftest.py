@@ -63,15 +63,23 @@ def _empty_cache():
     Wagtail caches renditions under the image's id (and a file hash that test
     images leave empty); ids repeat after each test's rollback, so a later test
     would get an earlier test's rendition of a different image."""
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     from core.memo import memo
 
     cache.clear()
     memo.clear()  # row ids repeat after a rollback, too
+    caches["stats"].clear()
     yield
     cache.clear()
     memo.clear()
+    caches["stats"].clear()
+
+
+@pytest.fixture(autouse=True)
+def _stats_spool(settings, tmp_path):
+    """Each test buffers its reader statistics in a folder of its own."""
+    settings.STATS_SPOOL_DIR = str(tmp_path / "stats-spool")
 
 
 @pytest.fixture

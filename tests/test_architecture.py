@@ -22,6 +22,7 @@ ALLOWED = {
     "imports": {"core", "posts"},
     "home": {"core", "posts", "subscriptions"},
     "inbox": set(),
+    "stats": {"core", "subscriptions", "newsletter"},
 }
 APPS = set(ALLOWED)
 

@@ -117,3 +117,133 @@ def test_no_cookies_and_no_web_fonts_as_the_text_says(privacy, client):
         assert not client.get(path).cookies, path
     css = (ROOT / "static" / "css" / "site.css").read_text()
     assert not re.search(r"@font-face|@import|url\(\s*['\"]?https?:", css)
+
+
+# --- Reader statistics (stats app) ---
+
+
+def test_statistics_say_what_is_counted_with_the_codes_device_thresholds(privacy):
+    from stats import counting
+
+    assert (
+        "Telefon unter 768 Pixel, Tablet ab 768 Pixel, Desktop ab 1200 Pixel" in privacy
+    )
+    assert (counting.TABLET_FROM, counting.DESKTOP_FROM) == (768, 1200)
+    assert counting.device_of(767) == "phone"
+    assert counting.device_of(768) == "tablet"
+    assert counting.device_of(1200) == "desktop"
+    assert "utm_source, utm_medium und utm_campaign" in privacy
+    assert counting.UTM == ("utm_source", "utm_medium", "utm_campaign")
+    assert (
+        "gespeichert wird nur deren Domain, nicht die vollständige Adresse" in privacy
+    )
+    host = counting.referrer_host(
+        "https://www.example.net/pfad?geheim=1", {"testserver"}
+    )
+    assert host == "example.net"
+    assert "einmal, wenn das Ende eines Artikels sichtbar wird („gelesen“)" in privacy
+
+
+def test_statistics_keep_only_sums_and_the_retention_matches_the_setting(privacy):
+    from stats.models import DailyPageStat, HourlyPageStat
+
+    assert "nur Summen je Tag, für die letzten 48 Stunden auch je Stunde" in privacy
+    assert settings.STATS_HOURLY_KEEP_HOURS == 48
+    days = settings.STATS_RETENTION_DAYS
+    assert f"Die Tagessummen lösche ich nach {days} Tagen." in privacy
+    for model in (DailyPageStat, HourlyPageStat):
+        assert "views" in {f.name for f in model._meta.get_fields()}
+
+
+def test_statistics_store_no_address_agent_or_hash_as_the_text_says(privacy):
+    from django.apps import apps
+
+    from stats import counting
+
+    assert (
+        "Ihre IP-Adresse und die Kennung Ihres Browsers (User-Agent) speichere ich dafür nicht."
+        in privacy
+    )
+    assert "nie in der Datenbank" in privacy
+    assert "der Tageswert wird nach Mitternacht verworfen" in privacy
+    words = {"ip", "address", "agent", "hash", "visitor", "salt"}
+    for model in apps.get_app_config("stats").get_models():
+        names = {part for f in model._meta.get_fields() for part in f.name.split("_")}
+        assert not names & words, (model, names & words)
+    # The salt lives in the cache until shortly after midnight (Berlin), no longer.
+    now = counting.berlin_now().replace(hour=23, minute=59)
+    assert counting.seconds_until_after_midnight(now) <= 60 * 60 + 120
+
+
+def test_statistics_store_nothing_on_the_device(privacy, client):
+    assert "kein Cookie, kein Local Storage, kein Session Storage" in privacy
+    script = (ROOT / "static" / "stats" / "beacon.js").read_text()
+    assert not re.search(
+        r"document\.cookie|localStorage|sessionStorage|indexedDB", script
+    )
+    page = StandardPage.objects.get(slug="datenschutz")
+    response = client.post(
+        "/statistik/b/",
+        data=f'{{"p": {page.pk}, "k": "v", "r": "", "q": "", "w": 1000}}',
+        content_type="text/plain",
+        HTTP_ORIGIN="http://testserver",
+        HTTP_USER_AGENT="Mozilla/5.0 Firefox/133.0",
+    )
+    assert response.status_code == 204 and not response.cookies
+
+
+def test_statistics_respect_dnt_and_gpc_as_the_text_says(privacy, rf):
+    from stats import counting
+
+    assert (
+        "„Do Not Track“ (DNT) oder „Global Privacy Control“ (GPC), zähle ich nichts"
+        in privacy
+    )
+    script = (ROOT / "static" / "stats" / "beacon.js").read_text()
+    assert 'doNotTrack == "1"' in script and "globalPrivacyControl" in script
+    for header in ({"HTTP_DNT": "1"}, {"HTTP_SEC_GPC": "1"}):
+        request = rf.post(
+            "/statistik/b/",
+            HTTP_ORIGIN="http://testserver",
+            HTTP_USER_AGENT="Mozilla/5.0",
+            **header,
+        )
+        assert counting.refused(request) == "opt-out"
+
+
+def test_statistics_skip_what_the_text_says_is_not_counted(privacy, rf):
+    from stats import counting
+
+    assert (
+        "Nicht gezählt werden Suchmaschinen und andere Bots, vorab geladene Seiten "
+        "(Prefetch und Prerender), angemeldete Redakteure, Vorschau-Links und der "
+        "Verwaltungsbereich."
+    ) in privacy
+    bot = rf.post(
+        "/statistik/b/",
+        HTTP_ORIGIN="http://testserver",
+        HTTP_USER_AGENT="Googlebot/2.1",
+    )
+    assert counting.refused(bot) == "bot"
+    prefetch = rf.post(
+        "/statistik/b/",
+        HTTP_ORIGIN="http://testserver",
+        HTTP_USER_AGENT="Mozilla/5.0",
+        HTTP_SEC_PURPOSE="prefetch",
+    )
+    assert counting.refused(prefetch) == "prefetch"
+    script = (ROOT / "static" / "stats" / "beacon.js").read_text()
+    assert "prerendering" in script
+    assert "Öffnungen und Klicks in E-Mails messe ich nicht." in privacy
+    from newsletter.models import Delivery
+
+    fields = {f.name for f in Delivery._meta.get_fields()}
+    assert not {name for name in fields if "open" in name or "click" in name}
+
+
+def test_statistics_name_the_legal_basis(privacy):
+    assert "berechtigtes Interesse nach Art. 6 Abs. 1 lit. f DSGVO" in privacy
+    assert (
+        "Dieser Blog bindet keine Analyse- oder Tracking-Dienste von Drittanbietern ein."
+        in privacy
+    )

@@ -1,0 +1,137 @@
+"""The buffer: beacons become a bounded number of writes, a failed flush
+loses and doubles nothing, and old aggregates are pruned."""
+
+from datetime import timedelta
+
+import pytest
+
+from django.core.management import call_command
+from django.db import DatabaseError, connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from stats import buffer
+from stats.counting import berlin_now
+from stats.models import DailyPageStat, DailySiteStat, FlushedBatch, HourlyPageStat
+
+from .conftest import send
+
+pytestmark = pytest.mark.django_db
+
+
+def writes(captured):
+    return [
+        q["sql"]
+        for q in captured.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+
+
+def test_a_flush_writes_in_batches_not_per_beacon(client, blog, post, flushed):
+    from tests.factories import make_post
+
+    pages = [
+        post,
+        blog,
+        *(make_post(blog, f"Artikel {n}", slug=f"a-{n}") for n in range(5)),
+    ]
+    for n in range(400):
+        send(
+            client,
+            pages[n % len(pages)],
+            ip=f"203.0.113.{n % 200}",
+            referrer=f"https://r{n % 3}.example/",
+        )
+    with CaptureQueriesContext(connection) as captured:
+        assert flushed() == 400
+    # One batch record, one upsert per table, the hourly prune: not 400 writes.
+    assert len(writes(captured)) <= 8, writes(captured)
+    assert len(captured) <= 12
+    assert DailySiteStat.objects.get().views == 400
+    assert sum(DailyPageStat.objects.values_list("views", flat=True)) == 400
+
+
+def test_a_failed_flush_loses_nothing_and_the_next_one_adds_it_once(
+    client, post, flushed, monkeypatch
+):
+    send(client, post)
+    send(client, post, ip="198.51.100.2")
+    real = buffer.upsert_add
+    calls = {"n": 0}
+
+    def failing(model, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:  # halfway: after the site and page tables
+            raise DatabaseError("Platte voll")
+        return real(model, *args, **kwargs)
+
+    monkeypatch.setattr(buffer, "upsert_add", failing)
+    with pytest.raises(DatabaseError):
+        flushed()
+    assert not DailyPageStat.objects.exists()  # rolled back as a whole
+    assert not FlushedBatch.objects.exists()
+    monkeypatch.setattr(buffer, "upsert_add", real)
+    send(client, post, ip="198.51.100.3")
+    assert flushed() == 3
+    row = DailyPageStat.objects.get(page=post)
+    assert (row.views, row.visitors) == (3, 3)
+    assert flushed() == 0
+    row.refresh_from_db()
+    assert row.views == 3
+
+
+def test_a_batch_written_before_a_crash_is_not_added_again(
+    client, post, flushed, monkeypatch
+):
+    send(client, post)
+    spool = buffer.spool()
+    monkeypatch.setattr(
+        type(spool), "drop", lambda self, batch: None
+    )  # crash after commit
+    flushed()
+    assert DailyPageStat.objects.get().views == 1
+    monkeypatch.undo()
+    flushed()  # finds the batch again, sees it recorded, removes it
+    assert DailyPageStat.objects.get().views == 1
+    assert not buffer.spool().batches()
+
+
+def test_the_workers_reaper_flushes(client, post, settings):
+    assert "stats.buffer.reap" in settings.WORKER_REAPERS
+    send(client, post)
+    buffer.spool().take()  # renamed by an earlier flush attempt
+    buffer.reap()
+    assert DailyPageStat.objects.get().views == 1
+
+
+def test_the_flush_command(client, post, capsys):
+    send(client, post)
+    call_command("flush_stats")
+    assert "1 Ereignisse geschrieben" in capsys.readouterr().out
+    assert DailyPageStat.objects.get().views == 1
+
+
+def test_hourly_counts_are_kept_for_48_hours(post):
+    now = timezone.now()
+    HourlyPageStat.objects.create(hour=now - timedelta(hours=49), page=post, views=1)
+    HourlyPageStat.objects.create(hour=now - timedelta(hours=47), page=post, views=1)
+    buffer.flush()
+    assert HourlyPageStat.objects.count() == 1
+
+
+def test_prune_deletes_aggregates_older_than_the_age(post, settings, capsys):
+    today = berlin_now().date()
+    for age in (0, 10, 400, 800):
+        DailyPageStat.objects.create(
+            day=today - timedelta(days=age), page=post, views=1
+        )
+        DailySiteStat.objects.create(day=today - timedelta(days=age), views=1)
+    call_command("prune_stats", older_than_days=365)
+    assert sorted(
+        (today - r).days for r in DailyPageStat.objects.values_list("day", flat=True)
+    ) == [0, 10]
+    assert DailySiteStat.objects.count() == 2
+    assert "gelöscht" in capsys.readouterr().out
+    settings.STATS_RETENTION_DAYS = 5
+    call_command("prune_stats")
+    assert list(DailySiteStat.objects.values_list("day", flat=True)) == [today]
