@@ -6,7 +6,7 @@
 # On the demo content (SQLite in a temporary folder) the site runs with
 # production settings under gunicorn (2 workers) on loopback, the full-page
 # cache on and without Redis (the `stats` cache and the spool are files, as on
-# one machine). wrk -t1 measures for BENCH_DURATION (8 s) after a 2 s warm-up,
+# one machine), or with BENCH_REDIS_URL in Redis. wrk -t1 measures for BENCH_DURATION (8 s) after a 2 s warm-up,
 # BENCH_ROUNDS (3) times, medians:
 #   floor    the bare WSGI app returning the post's HTML (benchmarks/floor_app.py)
 #   page     the cached post page alone (-c16)
@@ -60,7 +60,13 @@ export MEDIA_ROOT="$WORK/media"
 export STATS_CACHE_DIR="$WORK/stats-cache"
 export STATS_SPOOL_DIR="$WORK/stats-spool"
 export PAGE_CACHE_GENERATION_FILE="$WORK/pagecache-generation"
-unset REDIS_URL
+# BENCH_REDIS_URL=redis://127.0.0.1:6379/0: pages, the stats cache and the
+# spool in Redis, as with several app servers.
+if [ -n "${BENCH_REDIS_URL:-}" ]; then
+	export REDIS_URL="$BENCH_REDIS_URL" CACHE_KEY_PREFIX="feder-stats-bench-$$"
+else
+	unset REDIS_URL
+fi
 
 wait_for() {
 	for _ in $(seq 100); do
