@@ -3,8 +3,8 @@ process instead of once per request.
 
 Every public page asks the same questions: which Site answers this host, which
 pages are the blog index and the subscribe page, what the site settings say,
-which restrictions apply to a section, and for a post its previous, next and
-related posts. Their answers change only with the changes that make cached
+which rows a listing shows, and for a post its previous, next and related
+posts. Their answers change only with the changes that make cached
 pages stale, so they are kept per *generation* of the page cache
 (core.pagecache.Generation): when any such change commits, on any app server,
 the generation token changes and every process starts an empty memo on its
@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 #: More keys than a site has pages and sections: past it, a generation stops
 #: remembering (a hostile Host header cannot grow the memo without bound).
 MAX_ENTRIES = 20_000
-META_KEY = "feder.generation"
+META_KEY = pagecache.GENERATION_ENVIRON_KEY
 NONE = object()  # a remembered None
 
 

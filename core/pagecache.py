@@ -44,6 +44,8 @@ from django.utils.cache import (
 logger = logging.getLogger(__name__)
 
 CACHEABLE_STATUSES = {200, 301, 404}
+# Where a lookup puts the generation token it read, for core.memo.
+GENERATION_ENVIRON_KEY = "feder.generation"
 SHORT_LIVED_STATUSES = {301, 404}
 # Headers a stored entry never carries; X-Cache is set per answer.
 DROPPED_HEADERS = {"x-cache", "set-cookie"}
@@ -358,6 +360,8 @@ class PageCacheMiddleware:
         any reader's request can fill the cache), store it, then answer."""
         inner = dict(environ)
         inner["REQUEST_METHOD"] = "GET"
+        # The render's lookups (core.memo) use the token read here.
+        inner[GENERATION_ENVIRON_KEY] = token
         inner.pop("HTTP_IF_NONE_MATCH", None)
         inner.pop("HTTP_IF_MODIFIED_SINCE", None)
         captured = {}
