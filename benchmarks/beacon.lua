@@ -7,6 +7,8 @@ local origin = os.getenv("BEACON_ORIGIN") or "http://127.0.0.1:8252"
 local pause = tonumber(os.getenv("BEACON_DELAY_MS") or "0")
 local counter = 0
 
+math.randomseed(os.time())  -- new visitors in every run, too
+
 function setup(thread)
   thread:set("id", math.random(1, 1000000))
 end

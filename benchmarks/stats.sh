@@ -13,7 +13,9 @@
 #   beacons  POSTs of valid beacons, each from a new visitor (-c16,
 #            benchmarks/beacon.lua): beacons per second the endpoint absorbs
 #   mixed    the cached post page (-c16) while a second wrk sends beacons at
-#            about BENCH_BEACON_RATE per second (-c4 with a pause per request)
+#            about BENCH_BEACON_RATE per second (-c4 with a pause per request);
+#            page and mixed take turns, round by round, and the loss is the
+#            median of each round's mixed ÷ page
 # and then flushes the buffer once (manage.py flush_stats) and checks that
 # every absorbed beacon arrived in the tables. Figures are only comparable
 # within one run.
@@ -41,7 +43,7 @@ BG_PID=""
 cleanup() {
 	[ -n "$BG_PID" ] && kill "$BG_PID" 2>/dev/null
 	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-	rm -rf "$WORK"
+	rm -rf "$WORK" "${STATS_MARKER_DIR:-}"
 }
 trap cleanup EXIT
 
@@ -59,6 +61,11 @@ export DATABASE_URL="sqlite:///$WORK/demo.sqlite3"
 export MEDIA_ROOT="$WORK/media"
 export STATS_CACHE_DIR="$WORK/stats-cache"
 export STATS_SPOOL_DIR="$WORK/stats-spool"
+# Where the site would put its "seen today" markers by default (in memory,
+# stats.tally.marker_folder), but a folder this run removes again.
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+	export STATS_MARKER_DIR="/dev/shm/feder-stats-bench-$$"
+fi
 export PAGE_CACHE_GENERATION_FILE="$WORK/pagecache-generation"
 # BENCH_REDIS_URL=redis://127.0.0.1:6379/0: pages, the stats cache and the
 # spool in Redis, as with several app servers.
@@ -128,22 +135,34 @@ curl -fs -o /dev/null "http://127.0.0.1:$PORT$POST_PATH"
 cache_state="$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT$POST_PATH" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache" {print $2}')"
 echo "== Artikel aus dem Seiten-Cache: X-Cache $cache_state"
 
-echo "== Artikel allein"
-page_alone="$(measure page -c16 "http://127.0.0.1:$PORT$POST_PATH")"
 echo "== Beacons allein"
 beacons="$(measure beacons -c16 -s benchmarks/beacon.lua "http://127.0.0.1:$PORT/statistik/b/")"
 
-echo "== Artikel mit gleichzeitig etwa $BEACON_RATE Beacons/s"
+# The page alone and the page under beacon load, round by round in turn: on a
+# shared machine the speed drifts over minutes, and a loss is only a loss
+# when both figures come from the same minute.
+echo "== Artikel allein und mit gleichzeitig etwa $BEACON_RATE Beacons/s, abwechselnd"
 delay_ms=$((4000 / BEACON_RATE))
-total_seconds=$(( (DURATION * ROUNDS) + 2 + ROUNDS + 4 ))
-BEACON_DELAY_MS="$delay_ms" wrk -t1 -c4 -d"${total_seconds}s" -s benchmarks/beacon.lua \
-	"http://127.0.0.1:$PORT/statistik/b/" >"$WORK/background.txt" &
-BG_PID=$!
-sleep 1
-page_mixed="$(measure mixed -c16 "http://127.0.0.1:$PORT$POST_PATH")"
-wait "$BG_PID" || true
-BG_PID=""
-background_rps="$(rps "$WORK/background.txt")"
+wrk -t1 -d2s -c16 "http://127.0.0.1:$PORT$POST_PATH" >"$WORK/page-warm.txt"
+for round in $(seq "$ROUNDS"); do
+	wrk -t1 -d"${DURATION}s" --latency -c16 "http://127.0.0.1:$PORT$POST_PATH" >"$WORK/page-$round.txt"
+	BEACON_DELAY_MS="$delay_ms" wrk -t1 -c4 -d"$((DURATION + 2))s" -s benchmarks/beacon.lua \
+		"http://127.0.0.1:$PORT/statistik/b/" >"$WORK/background-$round.txt" &
+	BG_PID=$!
+	sleep 1
+	wrk -t1 -d"${DURATION}s" --latency -c16 "http://127.0.0.1:$PORT$POST_PATH" >"$WORK/mixed-$round.txt"
+	wait "$BG_PID" || true
+	BG_PID=""
+done
+for r in $(seq "$ROUNDS"); do
+	echo "   Runde $r: allein $(rps "$WORK/page-$r.txt"), mit Beacons $(rps "$WORK/mixed-$r.txt") Anfragen/s"
+done
+page_alone="$(for r in $(seq "$ROUNDS"); do rps "$WORK/page-$r.txt"; done | median)"
+page_mixed="$(for r in $(seq "$ROUNDS"); do rps "$WORK/mixed-$r.txt"; done | median)"
+loss="$(for r in $(seq "$ROUNDS"); do
+	echo "$(rps "$WORK/page-$r.txt") $(rps "$WORK/mixed-$r.txt")"
+done | awk '{print 100 * (1 - $2 / $1)}' | median)"
+background_rps="$(for r in $(seq "$ROUNDS"); do rps "$WORK/background-$r.txt"; done | median)"
 stop
 
 echo "== Puffer schreiben"
@@ -164,14 +183,14 @@ wait_for "http://127.0.0.1:$FLOOR_PORT/"
 floor="$(measure floor -c16 "http://127.0.0.1:$FLOOR_PORT/")"
 stop
 
-"$PYTHON" - "$floor" "$page_alone" "$beacons" "$page_mixed" "$background_rps" "$stored" "$flush_start" "$flush_end" "$WORK" "$ROUNDS" <<'PY'
+"$PYTHON" - "$floor" "$page_alone" "$beacons" "$page_mixed" "$background_rps" "$stored" "$flush_start" "$flush_end" "$WORK" "$ROUNDS" "$loss" <<'PY'
 import re
 import sys
 from pathlib import Path
 
 floor, alone, beacons, mixed, background, stored = map(float, sys.argv[1:7])
 flush_seconds = float(sys.argv[8]) - float(sys.argv[7])
-work, rounds = Path(sys.argv[9]), int(sys.argv[10])
+work, rounds, loss = Path(sys.argv[9]), int(sys.argv[10]), float(sys.argv[11])
 
 
 def total(pattern):
@@ -181,12 +200,13 @@ def total(pattern):
     )
 
 
-sent = total("beacons-*.txt") + total("background.txt")  # warm-up included
+sent = total("beacons-*.txt") + total("background-*.txt")  # warm-up included
 print()
 print(f"Boden (floor_app)                 {floor:10.0f} Anfragen/s")
 print(f"Artikel aus dem Cache, allein     {alone:10.0f} Anfragen/s   {alone / floor:5.2f} × Boden")
 print(f"Beacons allein                    {beacons:10.0f} Beacons/s    {beacons / floor:5.2f} × Boden")
-print(f"Artikel mit Beacon-Last           {mixed:10.0f} Anfragen/s   {mixed / floor:5.2f} × Boden, {mixed / alone:5.2f} × allein ({100 * (1 - mixed / alone):.1f} % weniger)")
+print(f"Artikel mit Beacon-Last           {mixed:10.0f} Anfragen/s   {mixed / floor:5.2f} × Boden")
+print(f"  Verlust gegen allein            {loss:10.1f} %            (Median der Runden, je Runde allein/mit Last)")
 print(f"  gleichzeitige Beacons           {background:10.0f} Beacons/s")
 print(f"Beacons beantwortet                {sent:10d}; in den Tabellen {stored:10.0f}")
 print(f"flush_stats                       {flush_seconds:10.1f} s")

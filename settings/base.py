@@ -375,6 +375,9 @@ STATS_SPOOL_DIR = os.environ.get(
 )
 # Without Redis a flush reads a spool file once no beacon wrote to it for this long.
 STATS_SPOOL_GRACE_SECONDS = 1.0
+# Without Redis, the "seen today" markers are empty files: in /dev/shm where
+# the machine has it (stats.tally.marker_folder), else in this folder.
+STATS_MARKER_DIR = os.environ.get("STATS_MARKER_DIR", "")
 # Beacons per visitor (daily hash) and window; more are dropped.
 STATS_RATE_LIMIT = os.environ.get("STATS_RATE_LIMIT", "120/h")
 # Aggregates older than this are deleted by `manage.py prune_stats`.

@@ -68,7 +68,26 @@ class TimeoutSocket:
         return getattr(self._sock, name)
 
 
+# A worker holding more connections than it has threads waits this long per
+# extra connection (at most ACCEPT_DEFER_MAX) before it accepts a new one.
+ACCEPT_DEFER = 0.002
+ACCEPT_DEFER_MAX = 0.02
+
+
 class BufferingThreadWorker(gthread.ThreadWorker):
+    def accept(self, listener):
+        """Spread connections over the workers. All workers wait on the same
+        listening socket and whichever wakes first accepts: when clients open
+        their keep-alive connections at once (a reverse proxy's pool, a load
+        test), one worker can end up holding nearly all of them and serving
+        them on one core while its siblings idle. A worker that already
+        holds more connections than it has threads therefore lets a less busy
+        sibling take the new one first (it finds the queue empty then)."""
+        extra = self.nr_conns - self.cfg.threads
+        if extra > 0 and self.cfg.workers > 1:
+            time.sleep(min(extra * ACCEPT_DEFER, ACCEPT_DEFER_MAX))
+        super().accept(listener)
+
     def send_continue(self, conn, data):
         """A client that asked first (Expect: 100-continue) sends its body only
         after this; gunicorn sends its own later, and a second 1xx is allowed."""

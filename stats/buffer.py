@@ -103,7 +103,7 @@ def grace():
 class FileSpool:
     def __init__(self, folder):
         self.folder = Path(folder)
-        self.path = self.folder / "spool.jsonl"
+        self.path = str(self.folder / "spool.jsonl")
 
     # One open spool per process (path, fd, inode); reopened when a flush
     # has renamed it (the inode at the path changed) or the folder changed.
@@ -116,13 +116,13 @@ class FileSpool:
             inode = os.stat(self.path).st_ino
         except FileNotFoundError:
             inode = None
-        if fd is not None and path == str(self.path) and inode == seen:
+        if fd is not None and path == self.path and inode == seen:
             return fd
         if fd is not None:
             os.close(fd)
         self.folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        self._open[:] = [str(self.path), fd, os.fstat(fd).st_ino]
+        self._open[:] = [self.path, fd, os.fstat(fd).st_ino]
         return fd
 
     def append(self, event):
@@ -167,13 +167,25 @@ class FileSpool:
         (self.folder / f"batch-{batch}.jsonl").unlink(missing_ok=True)
 
 
+_file_spools = {}
+
+
 def spool():
     from django.core.cache import caches
 
     cache = caches[settings.STATS_CACHE_ALIAS]
     if cache.__class__.__name__.endswith("RedisCache"):
         return RedisSpool(cache)
-    return FileSpool(settings.STATS_SPOOL_DIR)
+    return file_spool(settings.STATS_SPOOL_DIR)
+
+
+def file_spool(folder):
+    found = _file_spools.get(folder)
+    if found is None:
+        if len(_file_spools) > 100:  # tests: a folder each
+            _file_spools.clear()
+        found = _file_spools[folder] = FileSpool(folder)
+    return found
 
 
 # --- Adding up and writing ---
@@ -329,7 +341,19 @@ def flush(wait=False):
         buffer.drop(batch)
         written += len(events)
     prune_hourly()
+    sweep_markers()
     return written
+
+
+def sweep_markers():
+    """Yesterday's "seen today" marker files go (with Redis they expire)."""
+    from .counting import berlin_now
+    from .tally import current
+
+    try:
+        current().sweep(berlin_now().date())
+    except OSError:
+        logger.warning("Statistik: alte Besuchsmarken nicht entfernt", exc_info=True)
 
 
 def prune_hourly(now=None):

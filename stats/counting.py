@@ -15,6 +15,7 @@ import logging
 import re
 import secrets
 import threading
+from time import monotonic
 from datetime import UTC, datetime, time, timedelta
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
@@ -64,7 +65,34 @@ def seconds_until_after_midnight(now):
     return int((tomorrow - now + MIDNIGHT_MARGIN).total_seconds())
 
 
-def daily_salt(now):
+class SaltMemo:
+    """Today's salt as this process last read it from the `stats` cache
+    (read again after READ_AGAIN_SECONDS, so all processes agree soon even
+    if the cache lost it): one cache read per process and minute instead of
+    one per beacon. Only today's is kept; it dies with the day."""
+
+    READ_AGAIN_SECONDS = 60
+
+    def __init__(self):
+        self.held = (None, 0.0, None)  # (day, monotonic time read, salt)
+
+    def get(self, now, read):
+        day, since, salt = self.held
+        clock = monotonic()
+        if day == now.date() and clock - since < self.READ_AGAIN_SECONDS:
+            return salt
+        salt = read(now)
+        self.held = (now.date(), clock, salt)
+        return salt
+
+    def clear(self):
+        self.held = (None, 0.0, None)
+
+
+salt_memo = SaltMemo()
+
+
+def read_salt(now):
     """Today's salt: random, in the cache only, gone after midnight."""
     key = f"stats:salt:{now.date().isoformat()}"
     cache = store()
@@ -73,6 +101,10 @@ def daily_salt(now):
         cache.add(key, secrets.token_bytes(32), seconds_until_after_midnight(now))
         salt = cache.get(key)
     return salt
+
+
+def daily_salt(now):
+    return salt_memo.get(now, read_salt)
 
 
 def visitor_hash(now, ip, agent, site_id):
@@ -94,9 +126,17 @@ def state_key():
 
 def site_state():
     """{"enabled": bool, "site": id, "pages": set of live public page ids},
-    cached under the page cache's generation token: publishing, unpublishing,
+    kept under the page cache's generation token: publishing, unpublishing,
     moving, deleting and restricting a page, and saving the site settings,
-    all replace the token, so the lookup is made again after any of them."""
+    all replace the token, so the lookup is made again after any of them.
+    Each process remembers it (core.memo) and asks the `stats` cache only
+    after a change, so a beacon does not unpickle every page id."""
+    from core.memo import memo
+
+    return memo.get("stats:site-state", shared_site_state)
+
+
+def shared_site_state():
     key = state_key()
     cache = store()
     state = cache.get(key)
@@ -136,18 +176,19 @@ def forget_state():
 
 
 def refused(request):
-    """The reason a beacon is not counted, or None."""
-    headers = request.headers
+    """The reason a beacon is not counted, or None. (Headers are read from
+    META: building request.headers costs more than all these checks.)"""
+    meta = request.META
     if request.method != "POST":
         return "method"
-    if headers.get("DNT") == "1" or headers.get("Sec-GPC") == "1":
+    if meta.get("HTTP_DNT") == "1" or meta.get("HTTP_SEC_GPC") == "1":
         return "opt-out"
-    purpose = f"{headers.get('Sec-Purpose', '')} {headers.get('Purpose', '')}".lower()
+    purpose = f"{meta.get('HTTP_SEC_PURPOSE', '')} {meta.get('HTTP_PURPOSE', '')}".lower()
     if "prefetch" in purpose or "prerender" in purpose:
         return "prefetch"
     if not same_site(request):
         return "origin"
-    agent = headers.get("User-Agent", "").strip()
+    agent = meta.get("HTTP_USER_AGENT", "").strip()
     if not agent or BOT_AGENT.search(agent.lower()):
         return "bot"
     # A session cookie: an editor's beacon (sent by hand; their pages have none).
@@ -178,10 +219,10 @@ def same_site(request):
     address (sendBeacon always sends it); without Origin, Sec-Fetch-Site must
     say same-origin."""
     own = base_url().rstrip("/").lower()
-    origin = request.headers.get("Origin")
+    origin = request.META.get("HTTP_ORIGIN")
     if origin is not None:
         return origin.strip().lower() == own
-    return request.headers.get("Sec-Fetch-Site") == "same-origin"
+    return request.META.get("HTTP_SEC_FETCH_SITE") == "same-origin"
 
 
 # --- The body ---
@@ -244,7 +285,7 @@ def referrer_host(referrer, own_hosts):
 
 
 def campaign_of(query):
-    if not query:
+    if not query or "utm_" not in query:
         return None
     params = parse_qs(query.lstrip("?"), max_num_fields=30)
     values = []
@@ -314,31 +355,28 @@ def count(request, body):
     if not state["enabled"] or fields["page"] not in state["pages"]:
         return None
     now = berlin_now()
-    agent = request.headers.get("User-Agent", "")[:500]
+    agent = request.META.get("HTTP_USER_AGENT", "")[:500]
     visitor = visitor_hash(now, client_ip(request), agent, state["site"])
-    if not rate_ok(visitor, now):
-        return None
     day = now.date().isoformat()
     page = fields["page"]
     seen = f"stats:seen:{day}:{visitor}"
     if fields["kind"] == "read":
-        if not first_today(f"{seen}:{page}:read", now):
-            return None
+        markers = [f"{seen}:{page}:read"]
         event = {"k": "r", "d": day, "p": page}
     else:
+        # Page first: a visitor seen on this page today is no new visitor
+        # for the site either (stats.tally).
+        markers = [f"{seen}:{page}", seen]
         own = {urlsplit(base_url()).hostname or "", request.get_host().split(":")[0]}
         event = {
             "k": "v",
             "d": day,
             "h": now.astimezone(UTC).strftime("%Y-%m-%dT%H"),
             "p": page,
-            "ps": int(first_today(f"{seen}:{page}", now)),
-            "ss": int(first_today(seen, now)),
             "r": referrer_host(fields["referrer"], own),
             "c": campaign_of(fields["query"]),
             "dv": device_of(fields["width"]),
         }
-    from .buffer import spool
+    from .tally import current
 
-    spool().append(event)
-    return event
+    return current().record(visitor, now, event, markers)

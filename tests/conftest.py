@@ -66,14 +66,17 @@ def _empty_cache():
     from django.core.cache import cache, caches
 
     from core.memo import memo
+    from stats.counting import salt_memo
 
     cache.clear()
     memo.clear()  # row ids repeat after a rollback, too
     caches["stats"].clear()
+    salt_memo.clear()
     yield
     cache.clear()
     memo.clear()
     caches["stats"].clear()
+    salt_memo.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -111,6 +111,9 @@ def stop(process):
             process.wait()
 
 
+MASTERS = {}  # port → gunicorn master pid
+
+
 @pytest.fixture(scope="module")
 def gunicorn_port(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("slow-clients")
@@ -146,6 +149,7 @@ def gunicorn_port(tmp_path_factory):
     )
     try:
         wait_for(port)
+        MASTERS[port] = process.pid
         yield port
     finally:
         stop(process)
@@ -333,3 +337,72 @@ def test_a_large_body_that_stops_frees_its_thread_after_the_read_timeout(
         for conn in clients:
             conn.close()
     assert get(gunicorn_port) == "HTTP/1.1 200 OK"
+
+
+def connections_per_worker(master, server_port, client_ports):
+    """How many of the given client connections each worker process of the
+    gunicorn `master` holds (from /proc: socket inodes of the server side)."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local, remote = fields[1], fields[2]
+        if (
+            int(local.split(":")[1], 16) == server_port
+            and int(remote.split(":")[1], 16) in client_ports
+        ):
+            inodes.add(f"socket:[{fields[9]}]")
+    held = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if parent != master:
+                continue
+            links = {os.readlink(fd) for fd in (entry / "fd").iterdir()}
+        except OSError:
+            continue
+        held[int(entry.name)] = len(links & inodes)
+    return held
+
+
+@pytest.mark.system
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc")
+def test_keep_alive_connections_opened_at_once_are_spread_over_the_workers(
+    gunicorn_port,
+):
+    """Sixteen clients opening keep-alive connections at the same moment (a
+    proxy's pool, a load test) must not all land on one worker, which would
+    then serve them on one core (it halved the throughput in benchmarks)."""
+
+    def open_sixteen():
+        conns = [
+            socket.create_connection(("127.0.0.1", gunicorn_port), timeout=5)
+            for _ in range(16)
+        ]
+        try:
+            for conn in conns:
+                conn.sendall(b"GET /healthz/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            for conn in conns:
+                assert conn.recv(4096).startswith(b"HTTP/1.1 200")
+            ports = {conn.getsockname()[1] for conn in conns}
+            return connections_per_worker(MASTERS[gunicorn_port], gunicorn_port, ports)
+        finally:
+            for conn in conns:
+                conn.close()
+
+    # The second worker may still be loading Django when the first answers.
+    wait_until_true(lambda: min(open_sixteen().values(), default=0) > 0, 30)
+    for attempt in range(3):
+        time.sleep(0.2)  # the closed connections leave the workers
+        held = open_sixteen()
+        assert len(held) == 2, held  # the two workers of gunicorn.conf.py
+        assert sum(held.values()) == 16, held
+        assert min(held.values()) >= 4, f"attempt {attempt + 1}: {held}"
+
+
+def wait_until_true(condition, timeout):
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "condition not met in time"
+        time.sleep(0.2)
