@@ -15,8 +15,8 @@ import logging
 import re
 import secrets
 import threading
-from time import monotonic
 from datetime import UTC, datetime, time, timedelta
+from time import monotonic
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -183,7 +183,9 @@ def refused(request):
         return "method"
     if meta.get("HTTP_DNT") == "1" or meta.get("HTTP_SEC_GPC") == "1":
         return "opt-out"
-    purpose = f"{meta.get('HTTP_SEC_PURPOSE', '')} {meta.get('HTTP_PURPOSE', '')}".lower()
+    purpose = (
+        f"{meta.get('HTTP_SEC_PURPOSE', '')} {meta.get('HTTP_PURPOSE', '')}".lower()
+    )
     if "prefetch" in purpose or "prerender" in purpose:
         return "prefetch"
     if not same_site(request):

@@ -129,7 +129,9 @@ class FileTally(CacheTally):
 
     def rate_ok(self, visitor, now):
         limit, window = parse_rate(settings.STATS_RATE_LIMIT)
-        return counting.local_window.hit(visitor, int(now.timestamp() // window)) <= limit
+        return (
+            counting.local_window.hit(visitor, int(now.timestamp() // window)) <= limit
+        )
 
     def append(self, event):
         from .buffer import file_spool

@@ -156,9 +156,7 @@ def test_a_flush_sweeps_old_markers(client, two_posts, flushed, file_store):
     assert DailySiteStat.objects.get().views == 1
 
 
-def test_with_redis_one_script_counts_the_same(
-    client, two_posts, flushed, redis_store
-):
+def test_with_redis_one_script_counts_the_same(client, two_posts, flushed, redis_store):
     assert type(tally.current()) is tally.RedisTally
     assert_expected(visit(client, two_posts, flushed), two_posts)
 
@@ -211,7 +209,10 @@ def test_markers_go_to_memory_in_a_folder_of_this_sites_own(settings, tmp_path):
         assert other.parent == tally.MEMORY and other != folder  # per site
         # Opened to others (or someone else's): not used.
         folder.chmod(0o777)
-        assert tally.marker_folder(tmp_path / "ein-cache") == tmp_path / "ein-cache" / "seen"
+        assert (
+            tally.marker_folder(tmp_path / "ein-cache")
+            == tmp_path / "ein-cache" / "seen"
+        )
     finally:
         for made in (folder, other):
             made.chmod(0o700)
