@@ -53,6 +53,11 @@ class GenerationMemo:
             request.META[META_KEY] = token
         return token
 
+    @property
+    def changes(self):
+        """How many changes this process has made (it grows with each)."""
+        return self._local
+
     def get(self, key, compute, request=None, keep_none=False):
         """The value remembered under `key` in this generation, else
         `compute()` (remembered unless something changed meanwhile). None is

@@ -130,10 +130,31 @@ def site_state():
     moving, deleting and restricting a page, and saving the site settings,
     all replace the token, so the lookup is made again after any of them.
     Each process remembers it (core.memo) and asks the `stats` cache only
-    after a change, so a beacon does not unpickle every page id."""
+    after a change, so a beacon does not unpickle every page id.
+
+    Reading the token is a round trip to Redis with several app servers, so
+    for STATE_FRESH_SECONDS a process trusts the state it last read without
+    asking: a change made on another server reaches its beacons that much
+    later (a change in this process at once). A beacon counted meanwhile for
+    a page just deleted is dropped by the flush."""
     from core.memo import memo
 
-    return memo.get("stats:site-state", shared_site_state)
+    held_at, changes, state = _recent_state
+    now = monotonic()
+    if (
+        state is not None
+        and changes == memo.changes
+        and now - held_at < STATE_FRESH_SECONDS
+    ):
+        return state
+    changes = memo.changes
+    state = memo.get("stats:site-state", shared_site_state)
+    globals()["_recent_state"] = (now, changes, state)
+    return state
+
+
+STATE_FRESH_SECONDS = 1.0
+_recent_state = (0.0, None, None)  # (monotonic time, memo change count, state)
 
 
 def shared_site_state():

@@ -222,3 +222,23 @@ def test_markers_go_to_memory_in_a_folder_of_this_sites_own(settings, tmp_path):
 def test_an_explicit_marker_folder_wins(settings, tmp_path):
     settings.STATS_MARKER_DIR = str(tmp_path / "marken")
     assert tally.marker_folder(tmp_path / "cache") == tmp_path / "marken"
+
+
+def test_a_change_on_another_server_reaches_beacons_within_a_second(
+    two_posts, monkeypatch
+):
+    from core.pagecache import generation
+    from stats import counting
+
+    first, second = two_posts
+    generation.bump()  # as the posts' commit does
+    counting.site_state()  # the very first lookup creates the site settings
+    assert second.pk in counting.site_state()["pages"]
+    # Another app server unpublishes the post: the rows change and the
+    # generation token moves on, but this process is not told.
+    type(second).objects.filter(pk=second.pk).update(live=False)
+    generation.bump()
+    assert second.pk in counting.site_state()["pages"]  # trusted for a moment
+    monkeypatch.setattr(counting, "STATE_FRESH_SECONDS", 0)
+    assert second.pk not in counting.site_state()["pages"]
+    assert first.pk in counting.site_state()["pages"]
