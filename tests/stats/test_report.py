@@ -84,7 +84,10 @@ def test_the_chart_is_an_svg_with_the_numbers_of_the_table(counted, admin_client
             for rect in svg.select("rect.stats-chart__day")
         ]
         table = [
-            (row["data-day"], *(int(td.get_text()) for td in row.find_all("td")))
+            (
+                row["data-day"],
+                *(int(td.get_text().replace(".", "")) for td in row.find_all("td")),
+            )
             for row in page.select("#stats-tabelle-tage tbody tr")
         ]
         assert chart == table
@@ -236,3 +239,15 @@ def test_the_beacon_script_is_under_one_kilobyte_as_served(client):
         and b"globalPrivacyControl" in body
     )
     assert not re.search(rb"document.cookie|localStorage|sessionStorage", body)
+
+
+def test_large_numbers_are_grouped_the_german_way(admin_client):
+    today = berlin_now().date()
+    DailySiteStat.objects.create(day=today, views=28554, visitors=1203)
+    page = soup_of(admin_client.get("/admin/statistik/?tage=7"))
+    totals = page.select_one(".stats-totals").get_text(" ", strip=True)
+    assert "28.554 Aufrufe" in totals and "1.203 Besucher" in totals
+    cells = page.select("#stats-tabelle-tage tbody tr")[-1].find_all("td")
+    assert [td.get_text() for td in cells] == ["28.554", "1.203"]
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "28.554</strong> Aufrufe" in dashboard
