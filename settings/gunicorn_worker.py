@@ -69,12 +69,17 @@ class TimeoutSocket:
 
 
 # A worker holding more connections than it has threads waits this long per
-# extra connection (at most ACCEPT_DEFER_MAX) before it accepts a new one.
+# extra connection (at most ACCEPT_DEFER_MAX) before it accepts a new one, and
+# at most ACCEPT_DEFER_BUDGET in all per second: a burst of new connections is
+# spread over the workers, steady traffic on short connections is not slowed.
 ACCEPT_DEFER = 0.002
 ACCEPT_DEFER_MAX = 0.02
+ACCEPT_DEFER_BUDGET = 0.05
 
 
 class BufferingThreadWorker(gthread.ThreadWorker):
+    _defer_window = (0.0, 0.0)  # (start of the current second, seconds waited in it)
+
     def accept(self, listener):
         """Spread connections over the workers. All workers wait on the same
         listening socket and whichever wakes first accepts: when clients open
@@ -82,10 +87,22 @@ class BufferingThreadWorker(gthread.ThreadWorker):
         test), one worker can end up holding nearly all of them and serving
         them on one core while its siblings idle. A worker that already
         holds more connections than it has threads therefore lets a less busy
-        sibling take the new one first (it finds the queue empty then)."""
+        sibling take the new one first (it finds the queue empty then). Its
+        threads go on serving meanwhile; only this loop waits, and for at
+        most ACCEPT_DEFER_BUDGET per second."""
         extra = self.nr_conns - self.cfg.threads
         if extra > 0 and self.cfg.workers > 1:
-            time.sleep(min(extra * ACCEPT_DEFER, ACCEPT_DEFER_MAX))
+            now = time.monotonic()
+            start, waited = self._defer_window
+            if now - start >= 1.0:
+                start, waited = now, 0.0
+            pause = min(
+                extra * ACCEPT_DEFER, ACCEPT_DEFER_MAX, ACCEPT_DEFER_BUDGET - waited
+            )
+            if pause > 0:
+                time.sleep(pause)
+                waited += pause
+            self._defer_window = (start, waited)
         super().accept(listener)
 
     def send_continue(self, conn, data):

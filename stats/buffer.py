@@ -346,7 +346,7 @@ def flush(wait=False):
 
 
 def sweep_markers():
-    """Yesterday's "seen today" marker files go (with Redis they expire)."""
+    """Marker files of the days before yesterday go (with Redis they expire)."""
     from .counting import berlin_now
     from .tally import current
 

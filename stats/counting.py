@@ -6,7 +6,9 @@ salt is random (secrets.token_bytes), made for each day in Europe/Berlin and
 kept only in the `stats` cache until shortly after that day's midnight; the
 hash is never stored in the database and is useless once the salt is gone.
 "seen today" markers (is this visitor new for the site, for this page, has
-this page been read) live in the same cache and expire with the day.
+this page been read) expire with the day; where they live and how a counted
+beacon sets them together with the rate limit and the spool append is
+stats.tally (Redis, files in memory, or the cache API).
 """
 
 import hashlib
