@@ -15,21 +15,11 @@ from django.test import override_settings
 
 from core.pagecache import Generation, generation
 from tests.factories import make_post
+from tests.redis_server import REDIS_URL, redis_reachable
 
 from .conftest import Server, warm
 
 pytestmark = pytest.mark.django_db
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
-
-
-def redis_reachable():
-    try:
-        import redis
-
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except Exception:
-        return False
 
 
 @pytest.fixture

@@ -15,22 +15,13 @@ from stats import tally
 from stats.counting import BERLIN, salt_memo
 from stats.models import DailyPageStat, DailySiteStat
 from tests.factories import make_post
+from tests.redis_server import REDIS_URL, redis_reachable
 
 from .conftest import send
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
 NOON = datetime(2026, 12, 1, 12, tzinfo=BERLIN)
-
-
-def redis_reachable():
-    try:
-        import redis
-
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except Exception:
-        return False
 
 
 @pytest.fixture
