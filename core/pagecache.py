@@ -26,13 +26,18 @@ change touches most URLs, and a miss costs one render.
 
 import hashlib
 import logging
+import mmap
 import os
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 from django.http.cookie import parse_cookie
 from django.utils.cache import (
@@ -151,8 +156,57 @@ class CacheHeadersMiddleware:
 # --- WSGI side: the store ---
 
 
+class PageMemoryCache(LocMemCache):
+    """The page cache on one machine: Django's local-memory cache without its
+    pickling. An entry (status, headers, body) is never changed once stored,
+    so the stored object itself can be handed to every thread; unpickling a
+    page on every hit cost about a tenth of a cached answer. Keys are the
+    page cache's own (fixed length, hex), so they are not validated again."""
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._set(key, value, timeout)
+                return True
+            return False
+
+    def get(self, key, default=None, version=None):
+        key = self.make_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                return default
+            value = self._cache[key]
+            self._cache.move_to_end(key, last=False)
+        return value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_key(key, version=version)
+        with self._lock:
+            self._set(key, value, timeout)
+
+    def incr(self, key, delta=1, version=None):
+        raise NotImplementedError("The page cache stores pages, not counters.")
+
+
+_store = (None, None)  # (settings.CACHES it was made for, the cache)
+
+
 def cache_store():
-    return caches[settings.PAGE_CACHE_ALIAS]
+    """The page cache's store, made once per CACHES setting (Django's handler
+    looks it up per thread and request; both stores are thread-safe)."""
+    configured, store = _store
+    if configured is not settings.CACHES:
+        store = caches[settings.PAGE_CACHE_ALIAS]
+        globals()["_store"] = (settings.CACHES, store)
+    return store
+
+
+def is_local(store):
+    """Whether each process has its own store (nothing shared between app
+    servers): then the generation lives in a file on this machine."""
+    return isinstance(store, LocMemCache)
 
 
 class Generation:
@@ -162,16 +216,23 @@ class Generation:
     sees a change at once. With local memory each process has its own store,
     but every process on the machine (gunicorn workers, the task worker,
     `publish_scheduled` from cron) must see a change: the token then lives in
-    a small file (settings.PAGE_CACHE_GENERATION_FILE)."""
+    a small file (settings.PAGE_CACHE_GENERATION_FILE) that every process maps
+    into memory, so reading it on each request costs no system call. A bump
+    writes the new token over the old in one write; a reader that catches it
+    half-written sees a token nobody stored under, which is one miss."""
 
     KEY = "pagecache:generation"
+    TOKEN_BYTES = 16  # secrets.token_hex(8)
+    # How often a process checks that the file it maps is still the one at
+    # the path (someone may have deleted or replaced it).
+    RECHECK_SECONDS = 1.0
 
     def __init__(self):
-        self._seen = (None, None)  # (file identity, token), read once per change
+        self._mapped = (None, None, None, 0.0)  # (path, inode, mmap, checked at)
+        self._seen = (None, None)  # (raw bytes, token)
 
     def uses_file(self):
-        backend = settings.CACHES[settings.PAGE_CACHE_ALIAS]["BACKEND"]
-        return backend.endswith("LocMemCache")
+        return is_local(cache_store())
 
     @property
     def path(self):
@@ -182,38 +243,61 @@ class Generation:
 
     def current_and(self, key):
         """(the current token, the entry stored under `key`): with Redis in
-        one round trip."""
+        one round trip, and only the token's few bytes when this process
+        holds a copy of the entry from this generation."""
         store = cache_store()
-        if self.uses_file():
+        if is_local(store):
             token = self._from_file(settings.PAGE_CACHE_GENERATION_FILE)
             return token, (store.get(key) if key else None)
+        copy = copies.get(key) if key else None
+        if copy is not None:
+            token = store.get(self.KEY)
+            if token is not None and copy["generation"] == token:
+                return token, copy
         found = store.get_many([self.KEY, key] if key else [self.KEY])
         token = found.get(self.KEY)
         if token is None:
             store.add(self.KEY, secrets.token_hex(8), timeout=None)
             token = store.get(self.KEY)
-        return token, found.get(key)
-
-    # The file only grows (one token a line, appended), so a change always
-    # changes its size: a stat per request tells whether to read it again.
-    MAX_FILE_BYTES = 64 * 1024
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == token:
+            copies.put(key, entry)
+        return token, entry
 
     def _from_file(self, path):
+        mapped_path, inode, mapped, checked = self._mapped
+        now = time.monotonic()
+        if mapped_path != path or now - checked > self.RECHECK_SECONDS:
+            mapped = self._map(path, mapped_path, inode, mapped, now)
+            if mapped is None:
+                return self.bump()
+        raw = mapped[: self.TOKEN_BYTES]
+        seen, token = self._seen
+        if raw != seen:
+            if len(raw) < self.TOKEN_BYTES or not raw.isalnum():
+                return self.bump()
+            token = raw.decode()
+            self._seen = (raw, token)
+        return token
+
+    def _map(self, path, mapped_path, inode, mapped, now):
+        """The file at `path` mapped into memory (the one mapped already if it
+        is still there), or None when it is missing or too short."""
         try:
             info = os.stat(path)
         except FileNotFoundError:
-            return self.bump()
-        identity = (path, info.st_ino, info.st_size)
-        seen, token = self._seen
-        if seen != identity:
+            return None
+        if info.st_size < self.TOKEN_BYTES:
+            return None
+        if mapped is None or mapped_path != path or info.st_ino != inode:
             with open(path, "rb") as file:
-                lines = file.read().split(b"\n")
-            complete = [line for line in lines[:-1] if line]
-            if not complete:
-                return self.bump()
-            token = complete[-1].decode()
-            self._seen = (identity, token)
-        return token
+                mapped = mmap.mmap(
+                    file.fileno(), self.TOKEN_BYTES, access=mmap.ACCESS_READ
+                )
+        # The old map is left to the garbage collector: another thread may
+        # still be reading it.
+        self._mapped = (path, info.st_ino, mapped, now)
+        return mapped
 
     def bump(self):
         token = secrets.token_hex(8)
@@ -222,23 +306,66 @@ class Generation:
             return token
         path = self.path
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Written in place, never replaced: every process maps this file.
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            size = path.stat().st_size
-        except FileNotFoundError:
-            size = 0
-        if size > self.MAX_FILE_BYTES:
-            # Start a new file now and then (atomic: readers see old or new).
-            scratch = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            scratch.write_text(token + "\n")
-            os.replace(scratch, path)
-        else:
-            # One small O_APPEND write: atomic between processes.
-            with open(path, "ab") as file:
-                file.write(f"{token}\n".encode())
+            os.pwrite(descriptor, token.encode(), 0)
+        finally:
+            os.close(descriptor)
         return token
 
 
 generation = Generation()
+
+
+class LocalCopies:
+    """With a shared store (Redis), this process's copies of the entries it
+    served lately: a hit then fetches only the generation token from Redis
+    (a few bytes instead of the page, and no unpickling), and still sees every
+    change on any app server at once. Kept at most as long as the shared
+    entry and within settings.PAGE_CACHE_LOCAL_COPY_BYTES, the oldest out
+    first."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._entries = OrderedDict()  # key -> (expires at, size, entry)
+        self._bytes = 0
+
+    def get(self, key):
+        found = self._entries.get(key)
+        if found is None:
+            return None
+        if found[0] <= time.time():
+            with self._lock:
+                self._drop(key)
+            return None
+        return found[2]
+
+    def put(self, key, entry):
+        size = len(entry["body"])
+        limit = settings.PAGE_CACHE_LOCAL_COPY_BYTES
+        if size > limit:
+            return
+        expires = entry["stored_at"] + timeout_for(entry["status"])
+        with self._lock:
+            self._drop(key)
+            self._entries[key] = (expires, size, entry)
+            self._bytes += size
+            while self._bytes > limit:
+                self._drop(next(iter(self._entries)))
+
+    def _drop(self, key):
+        found = self._entries.pop(key, None)
+        if found is not None:
+            self._bytes -= found[1]
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+copies = LocalCopies()
 
 
 def cache_key(environ):
@@ -393,7 +520,10 @@ class PageCacheMiddleware:
         }
         if len(body) <= settings.PAGE_CACHE_MAX_BYTES and storable(status, headers):
             try:
-                cache_store().set(key, entry, timeout_for(status))
+                store = cache_store()
+                store.set(key, entry, timeout_for(status))
+                if not is_local(store):
+                    copies.put(key, entry)
             except Exception:
                 logger.warning("Page cache: could not store %s", key, exc_info=True)
             return self._answer(environ, start_response, entry, "miss")

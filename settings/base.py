@@ -167,7 +167,7 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         # Its own store, so pages never push rate-limit counters out.
         "pagecache": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "core.pagecache.PageMemoryCache",
             "LOCATION": "pagecache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
@@ -302,6 +302,11 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE = int(
 )
 PAGE_CACHE_BROWSER_MAX_AGE = 0
 PAGE_CACHE_MAX_BYTES = 1024 * 1024
+# With Redis, each process keeps copies of the pages it served lately (at most
+# this many bytes of them) and fetches only the generation token per hit.
+PAGE_CACHE_LOCAL_COPY_BYTES = int(
+    os.environ.get("PAGE_CACHE_LOCAL_COPY_BYTES", str(32 * 1024 * 1024))
+)
 # Never looked up or stored (static and media files are skipped as well).
 PAGE_CACHE_BYPASS_PATHS = [
     "/admin/",

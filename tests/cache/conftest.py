@@ -12,7 +12,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
-from core.pagecache import PageCacheMiddleware
+from core.pagecache import PageCacheMiddleware, copies
 
 
 @dataclass
@@ -89,8 +89,10 @@ def page_cache(settings, tmp_path):
     settings.PAGE_CACHE_ENABLED = True
     settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "pagecache-generation")
     caches[settings.PAGE_CACHE_ALIAS].clear()
+    copies.clear()
     yield
     caches[settings.PAGE_CACHE_ALIAS].clear()
+    copies.clear()
 
 
 @pytest.fixture

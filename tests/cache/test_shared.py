@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -118,10 +119,62 @@ def test_with_local_memory_a_change_in_another_process_is_seen(server, blog, set
     assert server.get(post.url).cache == "hit"
 
 
-def test_the_generation_file_starts_anew_when_it_grew(page_cache, monkeypatch):
-    monkeypatch.setattr(Generation, "MAX_FILE_BYTES", 40)
+def test_the_generation_file_is_rewritten_in_place(page_cache, settings):
+    path = Path(settings.PAGE_CACHE_GENERATION_FILE)
     tokens = [generation.current()]
+    inode = path.stat().st_ino
     for _ in range(6):
         tokens.append(generation.bump())
         assert generation.current() == tokens[-1]
     assert len(set(tokens)) == len(tokens)
+    # Every process maps this one file: it is never replaced and never grows.
+    assert path.stat().st_ino == inode
+    assert path.read_bytes() == tokens[-1].encode()
+
+
+def test_a_replaced_or_broken_generation_file_is_noticed(
+    page_cache, settings, monkeypatch
+):
+    path = Path(settings.PAGE_CACHE_GENERATION_FILE)
+    first = generation.current()
+    # An operator restores var/ from a backup: a new file at the path.
+    scratch = path.with_name("neu")
+    scratch.write_text("0123456789abcdef\n")
+    os.replace(scratch, path)
+    monkeypatch.setattr(Generation, "RECHECK_SECONDS", 0)
+    assert generation.current() == "0123456789abcdef" != first
+    # A file too short to hold a token, or gone: a new token is written.
+    path.write_bytes(b"kurz")
+    token = generation.current()
+    assert len(token) == 16 and token != "0123456789abcdef"
+    path.unlink()
+    assert generation.current() not in (token, "0123456789abcdef")
+    assert path.read_bytes() == generation.current().encode()
+
+
+def test_with_redis_a_hit_fetches_only_the_generation_token(
+    redis_cache, blog, committing, monkeypatch
+):
+    post = make_post(blog, "Nur das Token")
+    server_a, server_b = Server(), Server()
+    warm(server_a, post.url)
+    store = caches["pagecache"]
+    asked = []
+    for name in ("get", "get_many"):
+        method = getattr(store, name)
+
+        def spy(keys, *args, method=method, name=name, **kwargs):
+            asked.append((name, keys))
+            return method(keys, *args, **kwargs)
+
+        monkeypatch.setattr(store, name, spy)
+    for _ in range(3):
+        answer = server_b.get(post.url)
+        assert answer.cache == "hit" and "Nur das Token" in answer.text
+    # This process holds a copy: each hit reads the token's few bytes only.
+    assert asked == [("get", Generation.KEY)] * 3
+    # A change on another app server moves the token on: the copy is stale.
+    with committing():
+        post.title = "Neues Token"
+        post.save_revision().publish()
+    assert "Neues Token" in server_b.get(post.url).text
