@@ -61,19 +61,22 @@ class RememberedSitemap(Sitemap):
         return urls
 
 
-def as_day(value):
-    """A lastmod as Django's template writes it ({{ value|date:"Y-m-d" }})."""
-    if isinstance(value, datetime.datetime):
-        value = timezone.template_localtime(value)
+def as_day(value, zone=None):
+    """A lastmod as Django's template writes it ({{ value|date:"Y-m-d" }}):
+    an aware time in the current time zone (`zone`, looked up once per
+    sitemap: per URL it cost more than writing the XML)."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = value.astimezone(zone or timezone.get_current_timezone())
     return value.strftime("%Y-%m-%d")
 
 
 def urlset(urls):
+    zone = timezone.get_current_timezone()
     parts = [HEAD]
     for url in urls:
         parts.append(f"<url><loc>{escape(url['location'])}</loc>")
         if url.get("lastmod"):
-            parts.append(f"<lastmod>{as_day(url['lastmod'])}</lastmod>")
+            parts.append(f"<lastmod>{as_day(url['lastmod'], zone)}</lastmod>")
         if url.get("changefreq"):
             parts.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
         if url.get("priority"):
