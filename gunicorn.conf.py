@@ -47,3 +47,13 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 raw_env = ["DJANGO_SETTINGS_MODULE=settings.production"]
 # No gunicornc control socket: several servers on one machine would share its path.
 control_socket_disable = True
+
+
+def worker_exit(server, worker):
+    """A worker that stops (restart, deploy, shutdown) first writes the views
+    it has collected in memory (stats.buffer)."""
+    try:
+        from stats.buffer import write_all_pending
+    except Exception:  # the app never loaded
+        return
+    write_all_pending()

@@ -380,6 +380,9 @@ STATS_SPOOL_DIR = os.environ.get(
 )
 # Without Redis a flush reads a spool file once no beacon wrote to it for this long.
 STATS_SPOOL_GRACE_SECONDS = 1.0
+# Without Redis each process collects views in memory and appends them to the
+# spool this often (0: at once, per beacon).
+STATS_SPOOL_WRITE_SECONDS = float(os.environ.get("STATS_SPOOL_WRITE_SECONDS", "0.25"))
 # Without Redis, the "seen today" markers are empty files: in /dev/shm where
 # the machine has it (stats.tally.marker_folder), else in this folder.
 STATS_MARKER_DIR = os.environ.get("STATS_MARKER_DIR", "")

@@ -16,6 +16,9 @@ CACHES = {
 }
 STATS_SPOOL_DIR = str(BASE_DIR / "test-artifacts" / "stats-spool")  # noqa: F405
 STATS_SPOOL_GRACE_SECONDS = 0
+# Written per beacon, so a test's flush sees them (tests/stats/test_buffer.py
+# covers the collected writes).
+STATS_SPOOL_WRITE_SECONDS = float(os.environ.get("STATS_SPOOL_WRITE_SECONDS", "0"))  # noqa: F405
 # The page cache is switched on by the `page_cache` fixture (tests/cache/);
 # changes made by other tests still bump the generation, here.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)  # noqa: F405

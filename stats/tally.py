@@ -10,7 +10,7 @@ Redis, or two file-cache writes (a temporary file, a rename, now and then a
 sweep of the whole folder) without it. Now:
 
 - Redis: one server-side script (EVALSHA) does all of it atomically, in one
-  round trip.
+  round trip; the beacons of a quarter second share one pipeline.
 - Files (one machine, StatsFileCache): a marker is an empty file created
   with O_CREAT | O_EXCL under `<day>/` in the marker folder: one system call,
   atomic between processes; older days' folders are removed by the flush.
@@ -161,15 +161,22 @@ def is_day(name):
 
 
 class RedisTally:
-    """Everything in one round trip: a script run atomically by Redis."""
+    """Everything in one round trip: a script run atomically by Redis. With
+    settings.STATS_SPOOL_WRITE_SECONDS the beacons of that moment share the
+    round trip: they are collected in memory and sent as one pipeline by the
+    process's spool writer (stats.buffer), as the file spool does."""
 
     def __init__(self, cache):
+        import threading
+
         self.cache = cache
-        client = cache._cache.get_client(write=True)
-        self.script = client.register_script(SCRIPT)
+        self.client = cache._cache.get_client(write=True)
+        self.script = self.client.register_script(SCRIPT)
+        self._pending = []
+        self._lock = threading.Lock()
 
     def record(self, visitor, now, event, markers):
-        from .buffer import RedisSpool
+        from .buffer import RedisSpool, start_writer
 
         limit, window = parse_rate(settings.STATS_RATE_LIMIT)
         current = int(now.timestamp() // window)
@@ -182,11 +189,27 @@ class RedisTally:
         kind = "read" if event["k"] == "r" else "view"
         prefix = encoded(event)[:-1]  # the script adds ps, ss and the brace
         ttl = counting.seconds_until_after_midnight(now)
-        if not self.script(keys=keys, args=[limit, window + 5, ttl, prefix, kind]):
+        args = [limit, window + 5, ttl, prefix, kind]
+        if settings.STATS_SPOOL_WRITE_SECONDS > 0:
+            with self._lock:
+                self._pending.append((keys, args))
+            start_writer(self)
+            return {**event, "ps": None, "ss": None}  # decided in Redis, soon
+        if not self.script(keys=keys, args=args):
             return None
         if kind == "read":
             return event
         return {**event, "ps": None, "ss": None}  # decided in Redis
+
+    def write_pending(self):
+        with self._lock:
+            calls, self._pending = self._pending, []
+        if not calls:
+            return
+        pipe = self.client.pipeline(transaction=False)
+        for keys, args in calls:
+            self.script(keys=keys, args=args, client=pipe)
+        pipe.execute()
 
     def sweep(self, today):
         """Markers expire in Redis."""

@@ -1,6 +1,10 @@
 """The buffer: beacons become a bounded number of writes, a failed flush
 loses and doubles nothing, and old aggregates are pruned."""
 
+import json
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -135,3 +139,53 @@ def test_prune_deletes_aggregates_older_than_the_age(post, settings, capsys):
     settings.STATS_RETENTION_DAYS = 5
     call_command("prune_stats")
     assert list(DailySiteStat.objects.values_list("day", flat=True)) == [today]
+
+
+def test_collected_views_are_written_by_the_next_flush(
+    client, post, settings, tmp_path
+):
+    # Views wait in the process's memory for the spool writer; a flush in
+    # this process does not wait for it.
+    settings.STATS_SPOOL_DIR = str(tmp_path / "spool")
+    settings.STATS_SPOOL_WRITE_SECONDS = 60
+    for _ in range(3):
+        send(client, post)
+    assert not (tmp_path / "spool" / "spool.jsonl").exists()
+    buffer.flush(wait=True)
+    assert DailyPageStat.objects.get().views == 3
+
+
+WRITER = """
+import time, django
+django.setup()
+from stats.buffer import file_spool
+spool = file_spool({folder!r})
+for page in range(5):
+    spool.append({{"k": "v", "p": page}})
+time.sleep(1.5)
+print(len(open(spool.path).read().splitlines()))
+spool.append({{"k": "v", "p": 5}})
+spool.append({{"k": "v", "p": 6}})
+"""
+
+
+def test_a_process_writes_its_collected_views_soon_and_when_it_ends(tmp_path, settings):
+    folder = tmp_path / "spool"
+    result = subprocess.run(
+        [sys.executable, "-c", WRITER.format(folder=str(folder))],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "settings.test",
+            "STATS_SPOOL_WRITE_SECONDS": "0.2",
+        },
+        timeout=60,
+    )
+    # The writer thread wrote the first five within the pause; the last two
+    # when the process ended.
+    assert result.stdout.split() == ["5"]
+    lines = (folder / "spool.jsonl").read_text().splitlines()
+    assert [json.loads(line)["p"] for line in lines] == list(range(7))

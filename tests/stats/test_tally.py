@@ -233,3 +233,38 @@ def test_a_change_on_another_server_reaches_beacons_within_a_second(
     monkeypatch.setattr(counting, "STATE_FRESH_SECONDS", 0)
     assert second.pk not in counting.site_state()["pages"]
     assert first.pk in counting.site_state()["pages"]
+
+
+def test_with_redis_collected_beacons_share_one_round_trip(
+    client, two_posts, flushed, redis_store, settings
+):
+    # As the file spool: beacons wait in memory for the process's writer
+    # (here: the flush), then go to Redis as one pipeline.
+    settings.STATS_SPOOL_WRITE_SECONDS = 60
+    tally.current().write_pending()
+    # The first beacons load the salt and the pages' state.
+    send(client, two_posts[0], ip="198.51.100.30")
+    send(client, two_posts[1], ip="198.51.100.31")
+    client_ = redis_store._cache.get_client(write=True)
+    assert client_.llen(redis_store.make_key("stats:spool")) == 0
+    tally.current().write_pending()
+    assert client_.llen(redis_store.make_key("stats:spool")) == 2
+    commands = []
+    original = client_.connection_pool.get_connection
+
+    def counted(*args, **kwargs):
+        commands.append(args)
+        return original(*args, **kwargs)
+
+    client_.connection_pool.get_connection = counted
+    try:
+        for number in range(5):
+            send(client, two_posts[1], ip=f"198.51.100.{40 + number}")
+        assert commands == []  # nothing sent per beacon
+        tally.current().write_pending()
+    finally:
+        client_.connection_pool.get_connection = original
+    assert len(commands) == 1
+    flushed()
+    rows = {row.page_id: row.visitors for row in DailyPageStat.objects.all()}
+    assert rows == {two_posts[0].pk: 1, two_posts[1].pk: 6}
