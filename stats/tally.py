@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -167,8 +168,6 @@ class RedisTally:
     process's spool writer (stats.buffer), as the file spool does."""
 
     def __init__(self, cache):
-        import threading
-
         self.cache = cache
         self.client = cache._cache.get_client(write=True)
         self.script = self.client.register_script(SCRIPT)
