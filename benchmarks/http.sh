@@ -11,7 +11,9 @@
 # for BENCH_DURATION (8 s) after a 2 s warm-up, BENCH_ROUNDS (3) times; the
 # table shows medians and the ratio to the floor: a bare WSGI app on the same
 # gunicorn settings returning a page of the post's size (benchmarks/floor_app.py),
-# measured in the same run. Then the in-process render times (benchmarks/pages.py).
+# running beside the site and measured just before every round, so each round
+# has its own ratio (the table: their median). Then the in-process render
+# times (benchmarks/pages.py).
 #
 # Figures are only comparable within one run: another busy process on the
 # machine changes all of them, the floor included.
@@ -40,8 +42,10 @@ done
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/feder-bench.XXXXXX")"
 RESULTS="$WORK/results"
 SERVER_PID=""
+FLOOR_PID=""
 cleanup() {
 	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+	[ -n "$FLOOR_PID" ] && kill "$FLOOR_PID" 2>/dev/null && wait "$FLOOR_PID" 2>/dev/null
 	rm -rf "$WORK/media-"* "$WORK"/*.sqlite3*
 }
 trap cleanup EXIT
@@ -79,11 +83,22 @@ stop() {
 	SERVER_PID=""
 }
 
-measure() { # measure OUTDIR URL
-	local out="$1" url="$2"
+start_floor() { # the floor app, kept running beside the site once the post's HTML is saved
+	FLOOR_PAGE="$WORK/post.html" GUNICORN_BIND="127.0.0.1:$FLOOR_PORT" "$GUNICORN" -c gunicorn.conf.py \
+		--pythonpath benchmarks floor_app:application &
+	FLOOR_PID=$!
+	wait_for "http://127.0.0.1:$FLOOR_PORT/"
+	wrk -t1 -c16 -d2s "http://127.0.0.1:$FLOOR_PORT/" >/dev/null
+}
+
+measure() { # measure OUTDIR URL: each round the floor first, then the URL
+	local out="$1" url="$2" floor="http://127.0.0.1:$FLOOR_PORT/"
 	mkdir -p "$out"
 	wrk -t1 -c16 -d2s "$url" >/dev/null
 	for round in $(seq "$ROUNDS"); do
+		if [ -n "$FLOOR_PID" ]; then
+			{ echo "$floor"; wrk -t1 -c16 -d"${DURATION}s" --latency "$floor"; } >"$out/floor-$round.txt"
+		fi
 		{ echo "$url"; wrk -t1 -c16 -d"${DURATION}s" --latency "$url"; } >"$out/round-$round.txt"
 	done
 }
@@ -131,6 +146,7 @@ PY
 		wait_for "http://127.0.0.1:$PORT/healthz/"
 		if [ ! -f "$WORK/post.html" ]; then
 			curl -fs "http://127.0.0.1:$PORT$POST_PATH" >"$WORK/post.html"
+			start_floor
 		fi
 		for entry in "${pages[@]}"; do
 			measure "$RESULTS/$posts/$cache/${entry%% *}" "http://127.0.0.1:$PORT${entry#* }"
@@ -148,10 +164,11 @@ PY
 done
 
 echo "== Boden: $(wc -c <"$WORK/post.html") Bytes aus dem Speicher"
-FLOOR_PAGE="$WORK/post.html" start "$FLOOR_PORT" floor_app:application --pythonpath benchmarks
-wait_for "http://127.0.0.1:$FLOOR_PORT/"
+FLOOR_PID_KEPT="$FLOOR_PID"
+FLOOR_PID=""  # measured on its own here, not paired with itself
 measure "$RESULTS/floor" "http://127.0.0.1:$FLOOR_PORT/"
-stop
+kill "$FLOOR_PID_KEPT"
+wait "$FLOOR_PID_KEPT" 2>/dev/null || true
 
 echo
 echo "Python auf dieser Maschine gerade: $("$PYTHON" -m timeit -n 20 'sum(range(10**6))')"

@@ -1,5 +1,7 @@
 """The table of benchmarks/http.sh: medians of the wrk rounds per URL, with
-the ratio of requests per second to the floor measured in the same run.
+the ratio of requests per second to the floor measured in the same run: per
+round against the floor measured just before it (floor-<n>.txt beside the
+round; column "floor" is their median), else against the floor's own rounds.
 
     python benchmarks/http_report.py RESULTS_DIR
 
@@ -37,9 +39,14 @@ def parse(path):
 
 
 def medians(folder):
-    rounds = [parse(path) for path in sorted(folder.glob("round-*.txt"))]
-    if not rounds:
+    paths = sorted(folder.glob("round-*.txt"))
+    if not paths:
         return None
+    rounds = [parse(path) for path in paths]
+    # The floor measured just before each round (http.sh pairs them: the
+    # machine's speed drifts over a run), so each round has its own ratio.
+    floors = [folder / path.name.replace("round-", "floor-") for path in paths]
+    paired = [parse(path)["rps"] for path in floors if path.exists()]
     return {
         "url": rounds[0]["url"],
         "rps": statistics.median(r["rps"] for r in rounds),
@@ -48,6 +55,12 @@ def medians(folder):
         "bad": sum(r["bad"] for r in rounds),
         "timeouts": sum(r["timeouts"] for r in rounds),
         "rounds": len(rounds),
+        "floor": statistics.median(paired) if paired else None,
+        "ratio": statistics.median(
+            r["rps"] / f for r, f in zip(rounds, paired, strict=True)
+        )
+        if len(paired) == len(rounds)
+        else None,
     }
 
 
@@ -59,7 +72,7 @@ def main(results):
     )
     print(
         f"{'posts':>5} {'cache':5} {'page':10} {'url':32} {'req/s':>8} "
-        f"{'p50 ms':>8} {'p99 ms':>8} {'× floor':>8}  notes"
+        f"{'p50 ms':>8} {'p99 ms':>8} {'floor':>6} {'× floor':>8}  notes"
     )
     for dataset in sorted(p for p in results.iterdir() if p.name != "floor"):
         if not dataset.is_dir():
@@ -77,10 +90,12 @@ def main(results):
                     notes.append(f"{row['bad']} non-2xx")
                 if row["timeouts"]:
                     notes.append(f"{row['timeouts']} timeouts")
+                ratio = row["ratio"] or row["rps"] / floor["rps"]
+                paired = f"{row['floor']:6.0f}" if row["floor"] else f"{'-':>6}"
                 print(
                     f"{dataset.name:>5} {cache:5} {label:10} {row['url'][:32]:32} "
                     f"{row['rps']:8.0f} {row['p50']:8.2f} {row['p99']:8.2f} "
-                    f"{row['rps'] / floor['rps']:8.3f}  {', '.join(notes)}"
+                    f"{paired} {ratio:8.3f}  {', '.join(notes)}"
                 )
 
 
