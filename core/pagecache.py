@@ -265,10 +265,10 @@ class Generation:
         return token, entry
 
     def _from_file(self, path):
-        mapped_path, inode, mapped, checked = self._mapped
+        mapped_path, _, mapped, checked = self._mapped
         now = time.monotonic()
         if mapped_path != path or now - checked > self.RECHECK_SECONDS:
-            mapped = self._map(path, mapped_path, inode, mapped, now)
+            mapped = self._map(path, now)
             if mapped is None:
                 return self.bump()
         raw = mapped[: self.TOKEN_BYTES]
@@ -280,9 +280,10 @@ class Generation:
             self._seen = (raw, token)
         return token
 
-    def _map(self, path, mapped_path, inode, mapped, now):
+    def _map(self, path, now):
         """The file at `path` mapped into memory (the one mapped already if it
         is still there), or None when it is missing or too short."""
+        mapped_path, inode, mapped, _ = self._mapped
         try:
             info = os.stat(path)
         except FileNotFoundError:
