@@ -5,6 +5,7 @@ tests use."""
 
 import os
 import uuid
+from contextlib import contextmanager
 from datetime import date, datetime
 
 import pytest
@@ -60,6 +61,25 @@ def redis_store(settings):
     client = redis.Redis.from_url(REDIS_URL)
     for key in client.scan_iter(match=f"{prefix}:*"):
         client.delete(key)
+
+
+@contextmanager
+def round_trips(cache):
+    """The connections taken from the Redis client's pool meanwhile: one per
+    round trip (a command, a script or a whole pipeline)."""
+    pool = cache._cache.get_client(write=True).connection_pool
+    taken = []
+    original = pool.get_connection
+
+    def counted(*args, **kwargs):
+        taken.append(args)
+        return original(*args, **kwargs)
+
+    pool.get_connection = counted
+    try:
+        yield taken
+    finally:
+        pool.get_connection = original
 
 
 @pytest.fixture
@@ -169,19 +189,8 @@ def test_with_redis_a_beacon_is_one_round_trip(client, two_posts, redis_store):
     # the site settings, a change that empties the memo).
     send(client, two_posts[0])
     send(client, two_posts[0], ip="198.51.100.22")
-    client_ = redis_store._cache.get_client(write=True)
-    commands = []
-    original = client_.connection_pool.get_connection
-
-    def counted(*args, **kwargs):
-        commands.append(args)
-        return original(*args, **kwargs)
-
-    client_.connection_pool.get_connection = counted
-    try:
+    with round_trips(redis_store) as commands:
         send(client, two_posts[1], ip="198.51.100.23")
-    finally:
-        client_.connection_pool.get_connection = original
     assert len(commands) == 1  # one EVALSHA: limit, markers and spool
 
 
@@ -249,21 +258,11 @@ def test_with_redis_collected_beacons_share_one_round_trip(
     assert client_.llen(redis_store.make_key("stats:spool")) == 0
     tally.current().write_pending()
     assert client_.llen(redis_store.make_key("stats:spool")) == 2
-    commands = []
-    original = client_.connection_pool.get_connection
-
-    def counted(*args, **kwargs):
-        commands.append(args)
-        return original(*args, **kwargs)
-
-    client_.connection_pool.get_connection = counted
-    try:
+    with round_trips(redis_store) as commands:
         for number in range(5):
             send(client, two_posts[1], ip=f"198.51.100.{40 + number}")
         assert commands == []  # nothing sent per beacon
         tally.current().write_pending()
-    finally:
-        client_.connection_pool.get_connection = original
     assert len(commands) == 1
     flushed()
     rows = {row.page_id: row.visitors for row in DailyPageStat.objects.all()}
