@@ -3,6 +3,7 @@ loses and doubles nothing, and old aggregates are pruned."""
 
 import json
 import os
+import runpy
 import subprocess
 import sys
 from datetime import timedelta
@@ -189,3 +190,19 @@ def test_a_process_writes_its_collected_views_soon_and_when_it_ends(tmp_path, se
     assert result.stdout.split() == ["5"]
     lines = (folder / "spool.jsonl").read_text().splitlines()
     assert [json.loads(line)["p"] for line in lines] == list(range(7))
+
+
+def test_a_stopping_gunicorn_worker_writes_its_collected_views(
+    client, post, settings, tmp_path
+):
+    # gunicorn.conf.py's worker_exit hook runs in each worker as it stops.
+    hooks = runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
+    settings.STATS_SPOOL_DIR = str(tmp_path / "spool")
+    settings.STATS_SPOOL_WRITE_SECONDS = 60
+    send(client, post)
+    spool = tmp_path / "spool" / "spool.jsonl"
+    assert not spool.exists()
+    hooks["worker_exit"](None, None)
+    assert [json.loads(line)["p"] for line in spool.read_text().splitlines()] == [
+        post.pk
+    ]
