@@ -206,3 +206,49 @@ def test_a_stopping_gunicorn_worker_writes_its_collected_views(
     assert [json.loads(line)["p"] for line in spool.read_text().splitlines()] == [
         post.pk
     ]
+
+
+KILLED = (
+    WRITER
+    + """
+import os, signal
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+)
+
+
+def test_a_killed_process_loses_only_its_last_moment(tmp_path, settings):
+    folder = tmp_path / "spool"
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED.format(folder=str(folder))],
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "settings.test",
+            "STATS_SPOOL_WRITE_SECONDS": "0.2",
+        },
+        timeout=60,
+    )
+    assert result.returncode == -9
+    # What the writer had written stays, once each; the two collected after
+    # it are the quarter second a hard kill costs (docs/statistics.md).
+    lines = (folder / "spool.jsonl").read_text().splitlines()
+    assert [json.loads(line)["p"] for line in lines] == list(range(5))
+
+
+def test_a_spool_that_cannot_be_written_is_logged_and_beacons_go_on(
+    client, post, settings, tmp_path, caplog
+):
+    blocked = tmp_path / "kein-ordner"
+    blocked.write_text("")  # a file where the spool folder should be
+    settings.STATS_SPOOL_DIR = str(blocked)
+    settings.STATS_SPOOL_WRITE_SECONDS = 60
+    assert send(client, post).status_code == 204
+    buffer.write_all_pending()  # the writer thread's step
+    assert "Puffer nicht geschrieben" in caplog.text
+    settings.STATS_SPOOL_DIR = str(tmp_path / "spool")
+    assert send(client, post).status_code == 204
+    buffer.flush(wait=True)
+    assert DailyPageStat.objects.get().views == 1
